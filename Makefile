@@ -1,0 +1,91 @@
+# Social care CPD: `make run` to try the site, `make test` to check it. `make help` lists all.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+DEV_SETTINGS := config.settings.dev
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/cpd
+# Debian packages: pango for PDF (WeasyPrint), chromium for the browser tests.
+RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_DEBS := chromium
+APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo "sudo apt-get"; fi)
+
+.PHONY: help run install system-deps test-system-deps assets migrate demo serve test test-postgres \
+        test-fast lint format check benchmark clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
+
+run: install assets migrate demo ## Install everything, load the demo and serve on http://127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(PY)
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+install: system-deps $(VENV)/.runtime ## Create .venv and install the runtime requirements
+
+system-deps: ## Install the Debian packages the site needs (pango for PDF) when missing
+	@scripts/ensure-debs.sh "$(APT)" $(RUNTIME_DEBS)
+
+test-system-deps:
+	@scripts/ensure-debs.sh "$(APT)" $(TEST_DEBS)
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+assets: node_modules/.package-lock.json ## Build GOV.UK Frontend and our styles into build/static
+	npm run build
+
+migrate: $(VENV)/.runtime ## Apply database migrations
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py migrate --no-input
+
+demo: $(VENV)/.runtime ## Load the demo content and users (idempotent)
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py load_demo
+
+serve: install assets ## Production-like: gunicorn + Celery worker and beat (needs DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS)
+	@: "$${DATABASE_URL:?set DATABASE_URL}" "$${CELERY_BROKER_URL:?set CELERY_BROKER_URL}" "$${SECRET_KEY:?set SECRET_KEY}" "$${ALLOWED_HOSTS:?set ALLOWED_HOSTS}"
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py collectstatic --no-input -v0
+	trap 'kill 0' EXIT; \
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/celery -A config worker --loglevel=INFO & \
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/celery -A config beat --loglevel=INFO --schedule build/celerybeat-schedule & \
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile - & \
+	wait
+
+lint: $(VENV)/.dev ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.dev ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test: system-deps test-system-deps $(VENV)/.dev assets lint check ## Lint, checks and the whole test suite (SQLite)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 --dist loadgroup
+
+test-postgres: $(VENV)/.dev assets ## The whole suite on PostgreSQL, with the real Celery worker test ($(PG_TEST_URL))
+	DATABASE_URL=$(PG_TEST_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 --dist loadgroup
+
+test-fast: $(VENV)/.dev ## The suite without browser tests
+	$(BIN)/pytest -n 2 -m "not browser"
+
+clean: ## Remove the venv, node_modules and built files
+	rm -rf $(VENV) node_modules build

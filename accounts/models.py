@@ -1,0 +1,97 @@
+"""People, teams and each practitioner's regulator registration."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Regulator(models.TextChoices):
+    """The four UK regulators of social work and social care.
+
+    The same codes identify the regulators in the standards content (learning).
+    """
+
+    SOCIAL_WORK_ENGLAND = "swe", _("Social Work England")
+    HCPC = "hcpc", _("Health and Care Professions Council (HCPC)")
+    NISCC = "niscc", _("Northern Ireland Social Care Council (NISCC)")
+    SOCIAL_CARE_WALES = "scw", _("Social Care Wales")
+
+
+class Profession(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    SOCIAL_CARE_WORKER = "social_care_worker", _("Social care worker")
+    OTHER = "other", _("Other registered profession")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who signs in with their email address."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+
+class Team(models.Model):
+    """A group of practitioners and the people who manage them."""
+
+    name = models.CharField(max_length=120, unique=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="managed_teams", blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Registration(models.Model):
+    """A practitioner's registration with their regulator."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registration"
+    )
+    regulator = models.CharField(max_length=8, choices=Regulator.choices)
+    profession = models.CharField(
+        max_length=32, choices=Profession.choices, default=Profession.SOCIAL_WORKER
+    )
+    registration_number = models.CharField(max_length=32, blank=True)
+    renewal_date = models.DateField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.get_regulator_display()} {self.registration_number}".strip()

@@ -1,0 +1,34 @@
+"""Load the demo: regulators, standards, knowledge bites and demo accounts.
+
+Content comes from the client's source documents (shared/seeds) and the regulators'
+published standards; docs/content-sources.md records every source.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from accounts.demo import DemoLogin, demo_users_load
+
+from .pages import bites_load, home_page_get_or_create, regulators_load, standards_load
+
+
+@dataclass
+class DemoSummary:
+    logins: list[DemoLogin] = field(default_factory=list)
+    bite_urls: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def load_demo(*, password) -> DemoSummary:
+    """Create whatever part of the demo is missing and reset the demo passwords.
+
+    Safe to run again: pages are found by slug under their parent, regulators by code,
+    people by email, so a second run creates nothing new.
+    """
+    home = home_page_get_or_create()
+    regulators = regulators_load()
+    standards = standards_load(home=home, regulators=regulators)
+    bites = bites_load(home=home, standards=standards)
+    logins = demo_users_load(password=password, home_page=home)
+    return DemoSummary(logins=logins, bite_urls=[bite.url for bite in bites])

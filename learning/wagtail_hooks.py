@@ -1,0 +1,15 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Regulator
+
+
+class RegulatorViewSet(SnippetViewSet):
+    model = Regulator
+    icon = "group"
+    menu_label = "Regulators"
+    list_display = ["name", "short_name", "regulates", "regulates_since"]
+    search_fields = ["name", "short_name"]
+
+
+register_snippet(RegulatorViewSet)

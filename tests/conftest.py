@@ -1,0 +1,94 @@
+import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from tests.learning.factories import (
+    BiteIndexPageFactory,
+    FrameworkPageFactory,
+    KnowledgeBitePageFactory,
+    RegulatorFactory,
+    StandardPageFactory,
+    StandardsIndexPageFactory,
+    build_home,
+    every_block_body,
+)
+
+
+@pytest.fixture
+def content(db):
+    """A small site: HCPC 2008 (superseded) and Social Work England frameworks, one bite."""
+    home = build_home()
+    bites = BiteIndexPageFactory(parent=home)
+    standards = StandardsIndexPageFactory(parent=home)
+    hcpc = RegulatorFactory(
+        code="hcpc", name="Health and Care Professions Council", short_name="HCPC"
+    )
+    swe = RegulatorFactory(
+        code="swe",
+        name="Social Work England",
+        short_name="Social Work England",
+        regulates="social workers in England",
+        regulates_since=datetime.date(2019, 12, 2),
+        previous_regulator=hcpc,
+    )
+    hcpc_2008 = FrameworkPageFactory(
+        parent=standards,
+        title="HCPC Standards of conduct, performance and ethics (2008)",
+        slug="hcpc-2008",
+        regulator=hcpc,
+        version="2008",
+        effective_from=datetime.date(2008, 7, 1),
+        superseded_on=datetime.date(2016, 1, 26),
+    )
+    swe_2019 = FrameworkPageFactory(
+        parent=standards,
+        title="Social Work England professional standards",
+        slug="swe-2019",
+        regulator=swe,
+        version="2019",
+        effective_from=datetime.date(2019, 12, 2),
+    )
+    confidentiality = StandardPageFactory(
+        parent=hcpc_2008,
+        code="2",
+        slug="standard-2",
+        statement="You must respect the confidentiality of service users",
+    )
+    conduct = StandardPageFactory(
+        parent=hcpc_2008,
+        code="13",
+        slug="standard-13",
+        statement="You must behave with honesty and integrity",
+    )
+    social_media = StandardPageFactory(
+        parent=swe_2019,
+        code="5.6",
+        slug="5-6",
+        statement="I will not use technology, social media or other forms of electronic "
+        "communication unlawfully, unethically, or in a way that brings the profession "
+        "into disrepute.",
+    )
+    conduct.current_equivalents.add(social_media)
+    conduct.save_revision().publish()
+    bite = KnowledgeBitePageFactory(
+        parent=bites,
+        title="Social workers - social media",
+        slug="social-workers-social-media",
+        summary="How to use social media without crossing professional boundaries.",
+        body=every_block_body(confidentiality, conduct),
+    )
+    bite.save_revision().publish()
+    return SimpleNamespace(
+        home=home,
+        bites=bites,
+        standards=standards,
+        hcpc=hcpc,
+        swe=swe,
+        hcpc_2008=hcpc_2008,
+        swe_2019=swe_2019,
+        confidentiality=confidentiality,
+        conduct=conduct,
+        social_media=social_media,
+        bite=bite,
+    )

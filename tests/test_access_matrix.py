@@ -1,0 +1,98 @@
+"""Every URL pattern the project defines, and who gets what status from it.
+
+A new URL pattern without a row here fails `test_every_url_pattern_has_a_row`.
+Third-party URL confs (the Wagtail admin, documents, page serving) count as one row each,
+at their prefix.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.permissions import EDITOR_GROUP
+from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
+
+ROLES = ("anonymous", "practitioner", "manager", "editor", "administrator")
+OWN_URLCONFS = ("config.", "accounts.", "learning.", "quizzes.", "reflections.")
+
+OK, REDIRECT, FORBIDDEN, NOT_ALLOWED = 200, 302, 403, 405
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status, anonymous=REDIRECT):
+    return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], status)}
+
+
+# pattern (as the resolver spells it) -> (path to request, {role: expected status})
+MATRIX = {
+    "admin/": ("/admin/", {**signed_in(REDIRECT), "editor": OK, "administrator": OK}),
+    "documents/": ("/documents/", everyone(404)),
+    "accounts/sign-in/": ("/accounts/sign-in/", everyone(OK)),
+    "accounts/sign-out/": ("/accounts/sign-out/", everyone(NOT_ALLOWED)),
+    "accounts/password-reset/": ("/accounts/password-reset/", everyone(OK)),
+    "accounts/password-reset/sent/": ("/accounts/password-reset/sent/", everyone(OK)),
+    "accounts/reset/<uidb64>/<token>/": ("/accounts/reset/MQ/bad-token/", everyone(OK)),
+    "accounts/reset/done/": ("/accounts/reset/done/", everyone(OK)),
+    "accounts/your-account/": ("/accounts/your-account/", signed_in(OK)),
+    "search/": ("/search/?q=social", everyone(OK)),
+    "accessibility/": ("/accessibility/", everyone(OK)),
+    "privacy/": ("/privacy/", everyone(OK)),
+    "": ("/", everyone(OK)),
+}
+
+
+def project_patterns(resolver=None, prefix=""):
+    """Yield the route of every URL pattern the project defines."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLPattern):
+            yield route
+        elif isinstance(entry, URLResolver):
+            module = getattr(entry.urlconf_module, "__name__", "")
+            if module.startswith(OWN_URLCONFS) or isinstance(entry.urlconf_module, list):
+                yield from project_patterns(entry, route)
+            else:
+                yield route
+
+
+def test_every_url_pattern_has_a_row():
+    patterns = set(project_patterns())
+    assert patterns - MATRIX.keys() == set(), "add these URL patterns to MATRIX"
+    assert MATRIX.keys() - patterns == set(), "these MATRIX rows match no URL pattern"
+
+
+@pytest.fixture
+def people(db, content):
+    practitioner = UserFactory(email="practitioner@example.com")
+    RegistrationFactory(user=practitioner)
+    manager = UserFactory(email="manager@example.com")
+    team = TeamFactory()
+    team.members.add(practitioner)
+    team.managers.add(manager)
+    editor = UserFactory(email="editor@example.com")
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    editor.groups.add(group)
+    administrator = UserFactory(email="admin@example.com", is_superuser=True, is_staff=True)
+    return {
+        "anonymous": None,
+        "practitioner": practitioner,
+        "manager": manager,
+        "editor": editor,
+        "administrator": administrator,
+    }
+
+
+@pytest.mark.parametrize("pattern", sorted(MATRIX))
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_status(client, people, pattern, role):
+    path, expected = MATRIX[pattern]
+    if people[role] is not None:
+        client.force_login(people[role])
+    response = client.get(path)
+    assert response.status_code == expected[role], f"{role} GET {path}"
