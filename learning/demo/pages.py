@@ -66,7 +66,7 @@ def home_page_get_or_create():
         site.root_page = home
         site.site_name = site.site_name or SITE_NAME
         site.save()
-    if welcome is not None:
+    if welcome is not None and not welcome.get_children().exists():
         welcome.delete()
     return home
 

@@ -1,0 +1,131 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live_server.
+
+Every test in this folder is marked `browser` (deselect with `-m "not browser"`). Pages are
+found by role and label, as a screen-reader user would find them, and checked with axe-core
+at WCAG 2.2 AA.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from accounts.demo import demo_password
+
+# Playwright's sync API keeps an event loop running in the test thread, and Django refuses
+# ORM calls from a thread with a running loop unless told it is safe. Here it is: the loop
+# only drives the browser. The Makefile sets this too; the default lets `pytest` run alone.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+# The machine has no network: these stop Chromium from trying (updates, sync, QUIC probes).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEFAULT_TIMEOUT_MS = 10_000
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    },
+    "resultTypes": ["violations"],
+}
+HERE = Path(__file__).parent
+# A path no page answers: the tests visit it on purpose to check the 404 page.
+NOT_FOUND_PATH = "/no-such-page/"
+
+
+def pytest_configure(config):
+    # Registered here as well so that `-p no:xdist` with --strict-markers still collects.
+    config.addinivalue_line("markers", "xdist_group(name): run the group on one xdist worker")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in this folder `browser`, grouped on one xdist worker (one Chromium)."""
+    for item in items:
+        if HERE in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch headless Chromium once per session."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (`make test` does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """Return a page in a fresh context (no cookies carried over), failing on script errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page = context.new_page()
+    errors = []
+    # An uncaught exception or a CSP refusal means a feature silently broke for readers.
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.on(
+        "console",
+        lambda message: errors.append(f"console: {message.text}")
+        if message.type == "error" and not is_expected_console_error(message)
+        else None,
+    )
+    yield page
+    context.close()
+    assert not errors, "The browser reported errors:\n" + "\n".join(errors)
+
+
+def is_expected_console_error(message):
+    """Return True for the console error a test provokes on purpose: the 404 page's status."""
+    return message.location.get("url", "").endswith(NOT_FOUND_PATH) and "404" in message.text
+
+
+@pytest.fixture
+def demo(transactional_db, live_server):
+    """Load the demo content and accounts into the database the live server reads."""
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return {"password": demo_password(), "url": live_server.url}
+
+
+def url(live_server, path):
+    """Return the live server's absolute URL for a path."""
+    return f"{live_server.url}{path}"
+
+
+def assert_accessible(page):
+    """Run axe-core on the page and fail, listing each violation, unless there are none."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    if violations:
+        lines = [f"{len(violations)} axe violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"]:
+                lines.append(f"    {node['target']}: {node['html'][:200]}")
+        pytest.fail("\n".join(lines))
+
+
+def sign_in(page, live_server, email, password):
+    """Sign in through the form, as a person would, and wait for the next page."""
+    page.goto(url(live_server, "/accounts/sign-in/"))
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
