@@ -118,6 +118,10 @@ def lockout(request, *args, **kwargs):
     ):
         return original_response
     minutes = lockout_minutes()
-    response = render(request, "accounts/lockout.html", {"minutes": minutes}, status=429)
+    context = {
+        "minutes": minutes,
+        "attempts_restart_pause": settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT,
+    }
+    response = render(request, "accounts/lockout.html", context, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response

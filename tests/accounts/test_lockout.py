@@ -43,6 +43,7 @@ def test_the_eleventh_attempt_is_refused_even_with_the_right_password(client, us
     assert response["Retry-After"] == "300"
     assert "Sign-in is paused" in html
     assert "paused for 5 minutes" in html
+    assert "Trying again before then starts the wait again" in html
     assert reverse("accounts:password_reset") in html
     assert SESSION_KEY not in client.session
 

@@ -96,8 +96,13 @@ def is_expected_console_error(message):
 
 
 @pytest.fixture
-def demo(transactional_db, live_server):
-    """Load the demo content and accounts into the database the live server reads."""
+def demo(transactional_db, django_db_serialized_rollback, live_server):
+    """Load the demo content and accounts into the database the live server reads.
+
+    The live server's thread sees only committed rows, hence transactional_db; the flush
+    after each test also empties what migrations created (Wagtail's root page, locale),
+    hence the serialized rollback that restores it before the next test.
+    """
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return {"password": demo_password(), "url": live_server.url}
 
