@@ -6,6 +6,7 @@ at WCAG 2.2 AA.
 """
 
 import os
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     """Mark every test in this folder `browser`, grouped on one xdist worker (one Chromium)."""
     for item in items:
-        if HERE in Path(item.fspath).parents:
+        if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.xdist_group("browser"))
 
@@ -81,9 +82,11 @@ def page(browser, live_server):
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
     page.on(
         "console",
-        lambda message: errors.append(f"console: {message.text}")
-        if message.type == "error" and not is_expected_console_error(message)
-        else None,
+        lambda message: (
+            errors.append(f"console: {message.text}")
+            if message.type == "error" and not is_expected_console_error(message)
+            else None
+        ),
     )
     yield page
     context.close()
@@ -96,15 +99,34 @@ def is_expected_console_error(message):
 
 
 @pytest.fixture
-def demo(transactional_db, django_db_serialized_rollback, live_server):
+def demo(transactional_db, live_server):
     """Load the demo content and accounts into the database the live server reads.
 
-    The live server's thread sees only committed rows, hence transactional_db; the flush
-    after each test also empties what migrations created (Wagtail's root page, locale),
-    hence the serialized rollback that restores it before the next test.
+    The live server's thread sees only committed rows, hence transactional_db.
     """
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return {"password": demo_password(), "url": live_server.url}
+    wagtail_roots_ensure()
+    call_command("load_demo", stdout=StringIO())
+    return {"password": demo_password()}
+
+
+def wagtail_roots_ensure():
+    """Recreate the locale and root nodes Wagtail's data migrations made, when gone.
+
+    Every transactional test ends with a flush, which empties them too. (A serialized
+    rollback would restore them, but it fails with an IntegrityError once another
+    transactional test's flush has recreated the content types under new ids.)
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def url(live_server, path):

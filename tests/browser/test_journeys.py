@@ -45,7 +45,9 @@ def test_a_reader_follows_a_bite_to_a_cited_standard_and_searches(page, live_ser
     assert_accessible(page)
 
     page.get_by_role("link", name=re.compile(r"^All standards in HCPC")).click()
-    expect(page.get_by_role("heading", name=re.compile(r"^HCPC Standards"), level=1)).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^HCPC Standards"), level=1)
+    ).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Standards").click()
@@ -75,9 +77,17 @@ def test_a_social_work_england_registrant_is_told_the_hcpc_standards_no_longer_a
     assert_accessible(page)
 
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("alert")).to_be_visible()
     expect(page).to_have_title(re.compile(r"^Error:"))
+    problem = page.get_by_role("alert")
+    expect(problem.get_by_role("heading", name="There is a problem")).to_be_visible()
+    # GOV.UK Frontend moves focus to the summary, so a screen reader announces it first.
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page.get_by_label("Email address")).to_have_accessible_description(
+        re.compile("Enter your email address")
+    )
     assert_accessible(page)
+    problem.get_by_role("link", name="Enter your email address").click()
+    expect(page.get_by_label("Email address")).to_be_focused()
 
     sign_in(page, live_server, PRACTITIONER, demo["password"])
     menu = page.get_by_role("navigation", name="Menu")
@@ -101,6 +111,7 @@ def test_a_social_work_england_registrant_is_told_the_hcpc_standards_no_longer_a
     menu.get_by_role("button", name="Sign out").click()
     expect(menu.get_by_role("link", name="Sign in")).to_be_visible()
     expect(menu.get_by_role("button", name="Sign out")).to_have_count(0)
+    expect(menu.get_by_role("link", name="Your account")).to_have_count(0)
 
 
 def test_the_supporting_pages_pass_axe(page, live_server, demo):
