@@ -16,7 +16,10 @@ def test_every_block_declares_icon_template_and_a_preview_that_renders(name, db)
 def test_statistic_block_refuses_a_footnote_whose_words_are_not_in_the_text():
     block = StatisticBlock()
     value = block.to_python(
-        {"text": "There are 307 million users.", "footnotes": [{"after": "1.5 billion", "source": "S", "url": ""}]}
+        {
+            "text": "There are 307 million users.",
+            "footnotes": [{"after": "1.5 billion", "source": "S", "url": ""}],
+        }
     )
     with pytest.raises(ValidationError):
         block.clean(value)
