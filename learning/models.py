@@ -95,7 +95,7 @@ class KnowledgeBitePage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["learning.BiteIndexPage"]
-    subpage_types = []
+    subpage_types = ["quizzes.QuizPage"]
     page_description = _(
         "A short piece of learning on one topic, citing the standards it rests on."
     )
@@ -104,7 +104,7 @@ class KnowledgeBitePage(Page):
         from .selectors import bite_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(bite_page_context(bite=self, user=request.user))
+        context.update(bite_page_context(bite=self, request=request))
         return context
 
 

@@ -145,7 +145,9 @@ def framework_notices(*, standards, regulator, today=None):
     return list(notices.values())
 
 
-def bite_page_context(*, bite, user):
+def bite_page_context(*, bite, request):
+    from quizzes.api import quiz_for_bite
+
     footnotes, first_numbers = bite_footnotes(bite.body)
     standards = cited_standards(bite.body)
     framework_of = frameworks_for_standards(standards) if standards else {}
@@ -154,8 +156,9 @@ def bite_page_context(*, bite, user):
         "footnote_numbers": first_numbers,
         "standard_frameworks": framework_of,
         "framework_notices": framework_notices(
-            standards=standards, regulator=reader_regulator(user)
+            standards=standards, regulator=reader_regulator(request.user)
         ),
+        "quiz": quiz_for_bite(bite=bite, request=request),
     }
 
 

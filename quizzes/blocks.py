@@ -69,7 +69,12 @@ class SingleBestAnswerBlock(QuestionBlock):
             "scenario": "<p>A young person you supported last year sends you a friend request.</p>",
             "prompt": "What should you do?",
             "options": [
-                {"text": "Decline it", "correct": True, "feedback": "<p>Right.</p>", "standards": []},
+                {
+                    "text": "Decline it",
+                    "correct": True,
+                    "feedback": "<p>Right.</p>",
+                    "standards": [],
+                },
                 {"text": "Accept it", "correct": False, "feedback": "<p>No.</p>", "standards": []},
             ],
         }
@@ -106,8 +111,18 @@ class SituationalJudgementBlock(QuestionBlock):
             "scenario": "<p>A colleague posts about a case on Facebook.</p>",
             "prompt": "Rate how appropriate each response is.",
             "options": [
-                {"text": "Speak to them", "expert_rating": "4", "feedback": "<p>Yes.</p>", "standards": []},
-                {"text": "Ignore it", "expert_rating": "1", "feedback": "<p>No.</p>", "standards": []},
+                {
+                    "text": "Speak to them",
+                    "expert_rating": "4",
+                    "feedback": "<p>Yes.</p>",
+                    "standards": [],
+                },
+                {
+                    "text": "Ignore it",
+                    "expert_rating": "1",
+                    "feedback": "<p>No.</p>",
+                    "standards": [],
+                },
             ],
         }
 

@@ -9,7 +9,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.permissions import EDITOR_GROUP
+from quizzes.services import attempt_start
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
+from tests.quizzes.factories import QuizPageFactory
 
 ROLES = ("anonymous", "practitioner", "manager", "editor", "administrator")
 OWN_URLCONFS = ("config.", "accounts.", "learning.", "quizzes.", "reflections.")
@@ -23,6 +25,11 @@ def everyone(status):
 
 def signed_in(status, anonymous=REDIRECT):
     return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], status)}
+
+
+def owner_only(status):
+    """The practitioner owns the object; everyone else signed in gets 404."""
+    return {"anonymous": REDIRECT, **dict.fromkeys(ROLES[1:], 404), "practitioner": status}
 
 
 # pattern (as the resolver spells it) -> (path to request, {role: expected status})
@@ -39,6 +46,26 @@ MATRIX = {
     "search/": ("/search/?q=social", everyone(OK)),
     "accessibility/": ("/accessibility/", everyone(OK)),
     "privacy/": ("/privacy/", everyone(OK)),
+    "quizzes/<int:quiz_id>/start/": ("/quizzes/{quiz}/start/", signed_in(NOT_ALLOWED)),
+    "quizzes/attempts/<int:attempt_id>/questions/<int:number>/": (
+        "/quizzes/attempts/{attempt}/questions/1/",
+        owner_only(OK),
+    ),
+    "quizzes/attempts/<int:attempt_id>/questions/<int:number>/feedback/": (
+        "/quizzes/attempts/{attempt}/questions/1/feedback/",
+        owner_only(404),
+    ),
+    "quizzes/attempts/<int:attempt_id>/check/": (
+        "/quizzes/attempts/{attempt}/check/",
+        owner_only(OK),
+    ),
+    "quizzes/attempts/<int:attempt_id>/submit/": (
+        "/quizzes/attempts/{attempt}/submit/",
+        signed_in(NOT_ALLOWED),
+    ),
+    # An attempt still in progress sends its owner to check their answers.
+    "quizzes/attempts/<int:attempt_id>/": ("/quizzes/attempts/{attempt}/", owner_only(REDIRECT)),
+    "quizzes/my-results/": ("/quizzes/my-results/", signed_in(OK)),
     "": ("/", everyone(OK)),
 }
 
@@ -79,7 +106,11 @@ def people(db, content):
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(group)
     administrator = UserFactory(email="admin@example.com", is_superuser=True, is_staff=True)
+    quiz = QuizPageFactory(parent=content.bite, slug="check")
+    quiz.save_revision().publish()
+    attempt = attempt_start(user=practitioner, quiz_id=quiz.id)
     return {
+        "ids": {"quiz": quiz.id, "attempt": attempt.id},
         "anonymous": None,
         "practitioner": practitioner,
         "manager": manager,
@@ -92,6 +123,7 @@ def people(db, content):
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_the_expected_status(client, people, pattern, role):
     path, expected = MATRIX[pattern]
+    path = path.format(**people["ids"])
     if people[role] is not None:
         client.force_login(people[role])
     response = client.get(path)

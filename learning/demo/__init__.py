@@ -30,5 +30,8 @@ def load_demo(*, password) -> DemoSummary:
     regulators = regulators_load()
     standards = standards_load(home=home, regulators=regulators)
     bites = bites_load(home=home, standards=standards)
+    from quizzes.demo import load_demo_quiz  # imported here so the seam stays light
+
+    load_demo_quiz(bite=next(b for b in bites if b.slug == "social-workers-social-media"))
     logins = demo_users_load(password=password, home_page=home)
     return DemoSummary(logins=logins, bite_urls=[bite.url for bite in bites])

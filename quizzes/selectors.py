@@ -1,0 +1,128 @@
+"""Reads for quizzes and attempts. A learner only ever reads their own attempts."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import get_object_or_404
+
+from .models import Answer, Attempt, AttemptStatus, FeedbackTiming
+
+
+def attempt_for_user(*, user, attempt_id) -> Attempt:
+    """Return the user's own attempt, or raise Http404 (the same for anyone else's)."""
+    return get_object_or_404(Attempt.objects.select_related("quiz"), id=attempt_id, user=user)
+
+
+def quiz_page_context(*, quiz, user):
+    context = {"question_count": len(quiz.questions.raw_data)}
+    if not user.is_authenticated:
+        return context
+    attempts = list(
+        Attempt.objects.filter(user=user, quiz=quiz).only(
+            "id", "status", "number", "percent", "passed"
+        )
+    )
+    submitted = [a for a in attempts if a.status == AttemptStatus.SUBMITTED]
+    context["open_attempt"] = next(
+        (a for a in attempts if a.status == AttemptStatus.IN_PROGRESS), None
+    )
+    context["submitted_attempts"] = submitted
+    if quiz.attempts_allowed is not None:
+        context["attempts_left"] = max(quiz.attempts_allowed - len(submitted), 0)
+    return context
+
+
+@dataclass
+class QuestionView:
+    number: int
+    question: dict
+    response: dict | None
+
+
+def question_at(*, attempt, number) -> QuestionView | None:
+    questions = attempt.snapshot["questions"]
+    if not 1 <= number <= len(questions):
+        return None
+    question = questions[number - 1]
+    return QuestionView(number, question, attempt.responses.get(question["id"]))
+
+
+def first_unanswered(attempt) -> int | None:
+    for number, question in enumerate(attempt.snapshot["questions"], 1):
+        if question["id"] not in attempt.responses:
+            return number
+    return None
+
+
+def feedback_after_each(attempt) -> bool:
+    return attempt.snapshot["quiz"]["feedback_timing"] == FeedbackTiming.EACH_QUESTION
+
+
+def response_labels(question, response):
+    """Return the learner's answer as readable lines."""
+    if response is None:
+        return []
+    options = {o["id"]: o for o in question["options"]}
+    if "ratings" in response:
+        from .blocks import RATING_SCALE
+
+        scale = dict(RATING_SCALE)
+        return [
+            f"{options[option_id]['text']}: {scale[rating]}"
+            for option_id, rating in response["ratings"].items()
+            if option_id in options
+        ]
+    return [options[i]["text"] for i in response["selected"] if i in options]
+
+
+@dataclass
+class QuestionResult:
+    number: int
+    question: dict
+    answer_lines: list
+    best_lines: list
+    score: float
+    feedback: list  # (option, chosen or rated) pairs with feedback to show
+    standards: list
+
+
+def question_result(number, question, response, score):
+    from .blocks import RATING_SCALE
+
+    scale = dict(RATING_SCALE)
+    if question["type"] == "situational_judgement":
+        best = [f"{o['text']}: {scale[o['expert_rating']]}" for o in question["options"]]
+        feedback = question["options"]
+    else:
+        best = [o["text"] for o in question["options"] if o["correct"]]
+        chosen = set((response or {}).get("selected", []))
+        feedback = [o for o in question["options"] if o["id"] in chosen or o["correct"]]
+    standards = {}
+    for option in question["options"]:
+        for standard in option["standards"]:
+            standards[standard["id"]] = standard
+    return QuestionResult(
+        number=number,
+        question=question,
+        answer_lines=response_labels(question, response),
+        best_lines=best,
+        score=score,
+        feedback=feedback,
+        standards=list(standards.values()),
+    )
+
+
+def attempt_results(*, attempt) -> list[QuestionResult]:
+    """Per question: the learner's answer, the best answer, feedback and standards."""
+    scores = {a.question_id: float(a.score) for a in Answer.objects.filter(attempt=attempt)}
+    return [
+        question_result(
+            number, question, attempt.responses.get(question["id"]), scores.get(question["id"], 0.0)
+        )
+        for number, question in enumerate(attempt.snapshot["questions"], 1)
+    ]
+
+
+def results_for_user(*, user):
+    return Attempt.objects.filter(user=user, status=AttemptStatus.SUBMITTED).order_by(
+        "-submitted_at"
+    )
