@@ -21,6 +21,7 @@ PAGES = [
     ("bite", "/knowledge-bites/social-workers-social-media/"),
     ("standard", "/standards/hcpc-2008/standard-2/"),
     ("standards index", "/standards/"),
+    ("quiz page", "/knowledge-bites/social-workers-social-media/check-your-understanding/"),
     ("search", "/search/?q=confidentiality"),
     ("accessibility (bare template view)", "/accessibility/"),
 ]
