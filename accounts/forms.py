@@ -4,17 +4,13 @@ Each form carries a crispy-forms-gds helper so it renders as GOV.UK Design Syste
 components; templates show the error summary above the heading.
 """
 
-from datetime import date
-
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
-from crispy_forms_gds.widgets import DateInputWidget
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+
+from config.forms import GovukDateField, gds_helper
 
 from .models import Profession, Regulator
 from .selectors import user_sign_in_email
@@ -22,15 +18,6 @@ from .selectors import user_sign_in_email
 EMAIL_MAX_LENGTH = 254
 REGISTRATION_NUMBER_MAX_LENGTH = 32
 EMAIL_FORMAT_MESSAGE = _("Enter an email address in the correct format, like name@example.com")
-
-
-def gds_helper(*fields, submit):
-    """Return a helper that renders the fields and one submit button."""
-    helper = FormHelper()
-    # Our error summary and messages stand in for the browser's own validation.
-    helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*fields, Button.primary("submit", submit))
-    return helper
 
 
 class SignInForm(AuthenticationForm):
@@ -109,48 +96,6 @@ class NewPasswordForm(SetPasswordForm):
         )
 
 
-class DateInputs(DateInputWidget):
-    def id_for_label(self, id_):
-        # Django gives a multi-widget no label target; the error summary links to the day.
-        return f"{id_}_0" if id_ else id_
-
-
-class RenewalDateField(DateInputField):
-    """A GOV.UK date input whose messages say what to do about the renewal date."""
-
-    widget = DateInputs
-
-    def __init__(self, **kwargs):
-        super().__init__(require_all_fields=False, **kwargs)
-        for subfield, message in zip(
-            self.fields,
-            (
-                _("Renewal date must include a day"),
-                _("Renewal date must include a month"),
-                _("Renewal date must include a year"),
-            ),
-            strict=True,
-        ):
-            subfield.error_messages["incomplete"] = message
-            subfield.error_messages["required"] = message
-            subfield.validators = [
-                RegexValidator(r"^[0-9]+$", _("Renewal date must be a real date"))
-            ]
-
-    def compress(self, data_list):
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        if len(year) != 4:
-            raise ValidationError(_("Year must include 4 numbers"), code="invalid_year")
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise ValidationError(
-                _("Renewal date must be a real date"), code="invalid_date"
-            ) from error
-
-
 class RegistrationForm(forms.Form):
     """A practitioner's regulator, profession, registration number and renewal date."""
 
@@ -185,7 +130,8 @@ class RegistrationForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-    renewal_date = RenewalDateField(
+    renewal_date = GovukDateField(
+        noun=_("Renewal date"),
         label=_("When is your registration next due for renewal?"),
         help_text=_("For example, 30 11 2026"),
         required=False,

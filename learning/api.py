@@ -68,3 +68,52 @@ def current_framework_for(*, regulator_code, today=None) -> FrameworkRef | None:
         effective_from=framework.effective_from,
         superseded_on=framework.superseded_on,
     )
+
+
+@dataclass(frozen=True)
+class BiteRef:
+    id: int
+    title: str
+    url: str
+    standard_ids: tuple[int, ...]
+
+
+def bite_by_id(bite_id) -> BiteRef | None:
+    """Return a live knowledge bite with the ids of the standards it cites."""
+    from .models import KnowledgeBitePage
+    from .selectors import cited_standards
+
+    bite = KnowledgeBitePage.objects.live().filter(id=bite_id).first()
+    if bite is None:
+        return None
+    return BiteRef(
+        id=bite.id,
+        title=bite.title,
+        url=bite.get_url(),
+        standard_ids=tuple(s.id for s in cited_standards(bite.body)),
+    )
+
+
+def standard_choices(*, regulator_code=None, include_ids=(), today=None) -> list[tuple[int, str]]:
+    """Return (id, label) for the standards a learner may link a record to.
+
+    The standards of frameworks in force today, only the learner's regulator's when
+    known, plus any already chosen; in tree order.
+    """
+    today = today or timezone.localdate()
+    frameworks = FrameworkPage.objects.live().filter(effective_from__lte=today)
+    frameworks = frameworks.filter(Q(superseded_on__isnull=True) | Q(superseded_on__gt=today))
+    if regulator_code:
+        frameworks = frameworks.filter(regulator__code=regulator_code)
+    current = {fw.path: fw for fw in frameworks.select_related("regulator")}
+    query = Q(id__in=list(include_ids))
+    for path in current:
+        query |= Q(path__startswith=path, depth=len(path) // 4 + 1)
+    standards = list(StandardPage.objects.live().filter(query).order_by("path"))
+    framework_of = frameworks_for_standards([s for s in standards if s.path[:-4] not in current])
+    labels = []
+    for standard in standards:
+        framework = current.get(standard.path[:-4]) or framework_of.get(standard.id)
+        prefix = f"{framework.regulator.short_name} {framework.version} " if framework else ""
+        labels.append((standard.id, f"{prefix}{standard.code}: {standard.statement}"))
+    return labels

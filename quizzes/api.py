@@ -24,3 +24,77 @@ def quiz_for_bite(*, bite, request=None) -> QuizLink | None:
         url=quiz.get_url(request=request),
         question_count=len(quiz.questions.raw_data),
     )
+
+
+@dataclass(frozen=True)
+class MissedQuestion:
+    number: int
+    prompt: str
+    scenario_text: str
+    standard_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    id: int
+    quiz_title: str
+    percent: float
+    passed: bool
+    submitted_at: object
+    missed: tuple[MissedQuestion, ...]
+
+
+def attempt_summary(*, user, attempt_id) -> AttemptSummary | None:
+    """Return the user's own submitted attempt: score and the questions not fully right."""
+    from django.utils.html import strip_tags
+
+    from .models import Attempt, AttemptStatus
+
+    attempt = (
+        Attempt.objects.filter(id=attempt_id, user=user, status=AttemptStatus.SUBMITTED)
+        .prefetch_related("answers")
+        .first()
+    )
+    if attempt is None:
+        return None
+    scores = {a.question_id: a.score for a in attempt.answers.all()}
+    missed = []
+    for number, question in enumerate(attempt.snapshot["questions"], 1):
+        if scores.get(question["id"], 0) >= 1:
+            continue
+        standard_ids = {s["id"] for o in question["options"] for s in o["standards"]}
+        missed.append(
+            MissedQuestion(
+                number=number,
+                prompt=question["prompt"],
+                scenario_text=strip_tags(question["scenario"]).strip(),
+                standard_ids=tuple(sorted(standard_ids)),
+            )
+        )
+    return AttemptSummary(
+        id=attempt.id,
+        quiz_title=attempt.quiz_title,
+        percent=float(attempt.percent),
+        passed=bool(attempt.passed),
+        submitted_at=attempt.submitted_at,
+        missed=tuple(missed),
+    )
+
+
+def attempts_for_export(*, user) -> list[dict]:
+    """Return the user's attempts as plain data for "Download all my data"."""
+    from .models import Attempt
+
+    return [
+        {
+            "quiz": attempt.quiz_title,
+            "number": attempt.number,
+            "status": attempt.status,
+            "started_at": attempt.started_at,
+            "submitted_at": attempt.submitted_at,
+            "percent": attempt.percent,
+            "passed": attempt.passed,
+            "answers": attempt.responses,
+        }
+        for attempt in Attempt.objects.filter(user=user).order_by("started_at")
+    ]

@@ -154,7 +154,11 @@ def submit(request, attempt_id):
         services.attempt_submit(attempt_id=attempt.id, user=request.user)
     except services.QuizError as error:
         attempt.refresh_from_db()
-        context = {**_check_context(attempt), "submit_error": str(error)}
+        context = {
+            **_check_context(attempt),
+            "submit_error": str(error),
+            "first_missing": selectors.first_unanswered(attempt),
+        }
         return TemplateResponse(request, "quizzes/check.html", context, status=400)
     return redirect("quizzes:result", attempt.id)
 

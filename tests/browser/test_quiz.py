@@ -231,7 +231,9 @@ def test_a_learner_takes_the_demo_quiz_by_keyboard_alone_and_every_page_passes_a
     press_and_wait(page, "Enter")
     expect(page.get_by_role("heading", name="My quiz results", level=1)).to_be_visible()
     results = page.get_by_role("table", name="Your submitted quiz attempts, newest first")
-    expect(results.get_by_role("link", name=f"{QUIZ_TITLE}, attempt 1")).to_be_visible()
+    # Chromium puts a space before the visually hidden ", attempt 1": the span is positioned.
+    attempt_link = re.compile(rf"^{re.escape(QUIZ_TITLE)} ?, attempt 1$")
+    expect(results.get_by_role("link", name=attempt_link)).to_be_visible()
     assert_accessible(page)
 
 
@@ -247,16 +249,22 @@ def test_the_quiz_pages_pass_axe_signed_out_before_any_result_and_with_missing_a
         expect(page.get_by_role("button", name="Start now")).to_have_count(0)
         assert_accessible(page)
 
-        sign_in(page, live_server, NEW_LEARNER, demo["password"])
-        page.get_by_role("navigation", name="Menu").get_by_role(
-            "link", name="My quiz results"
-        ).click()
+        # Signing in from the quiz page comes back to it, ready to start.
+        page.get_by_role("link", name="Sign in to take this quiz").click()
+        page.get_by_label("Email address").fill(NEW_LEARNER)
+        page.get_by_label("Password").fill(demo["password"])
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", name=QUIZ_TITLE, level=1)).to_be_visible()
+        expect(page.get_by_role("button", name="Start now")).to_be_visible()
+        assert_accessible(page)
+
+        menu = page.get_by_role("navigation", name="Menu")
+        menu.get_by_role("link", name="My quiz results").click()
         expect(page.get_by_role("heading", name="My quiz results", level=1)).to_be_visible()
         expect(page.get_by_role("main")).to_contain_text("You have not submitted a quiz yet.")
         assert_accessible(page)
 
         page.goto(url(live_server, QUIZ_PATH))
-        assert_accessible(page)
         page.get_by_role("button", name="Start now").click()
         expect(page.get_by_role("heading", name=QUESTION_HEADING, level=1)).to_be_visible()
 
