@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 
 from quizzes.models import Answer, Attempt, AttemptStatus
@@ -224,3 +226,33 @@ def test_editing_or_deleting_a_question_never_changes_a_past_attempt(quiz, learn
         before.quiz_title,
     )
     assert after.snapshot["questions"][0]["prompt"] == "Which is best?"
+
+
+def test_confidence_is_required_when_asked_and_gives_a_certainty_based_mark(quiz, learner):
+    quiz.ask_confidence = True
+    quiz.save_revision().publish()
+    attempt = attempt_start(user=learner, quiz_id=quiz.id)
+    single_q = first(attempt, "single_best_answer")
+    right = [o["id"] for o in single_q["options"] if o["correct"]]
+    with pytest.raises(QuizError, match="how sure"):
+        attempt_answer_save(attempt_id=attempt.id, user=learner, question_id=single_q["id"], selected=right)
+    attempt_answer_save(
+        attempt_id=attempt.id, user=learner, question_id=single_q["id"], selected=right, confidence=3
+    )
+    multiple_q = first(attempt, "multiple_response")
+    wrong = [o["id"] for o in multiple_q["options"] if not o["correct"]]
+    attempt_answer_save(
+        attempt_id=attempt.id, user=learner, question_id=multiple_q["id"], selected=wrong, confidence=3
+    )
+    judgement_q = first(attempt, "situational_judgement")
+    key = {o["id"]: o["expert_rating"] for o in judgement_q["options"]}
+    attempt_answer_save(
+        attempt_id=attempt.id, user=learner, question_id=judgement_q["id"], ratings=key, confidence=1
+    )
+    attempt_submit(attempt_id=attempt.id, user=learner)
+    attempt.refresh_from_db()
+    marks = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "cbm_mark"))
+    # right at high confidence +3, wrong at high confidence -6, right at low confidence +1
+    assert [marks[q["id"]] for q in (single_q, multiple_q, judgement_q)] == [3, -6, 1]
+    assert attempt.cbm_total == -2
+    assert attempt.percent == Decimal("66.67")  # the pass mark reads the raw scores
