@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("reflections/", include("reflections.urls")),
     path("search/", learning_views.search, name="search"),
     path(
         "accessibility/",

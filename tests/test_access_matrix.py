@@ -12,6 +12,7 @@ from accounts.permissions import EDITOR_GROUP
 from quizzes.services import attempt_start
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
 from tests.quizzes.factories import QuizPageFactory
+from tests.reflections.factories import CompleteRecordFactory
 
 ROLES = ("anonymous", "practitioner", "manager", "editor", "administrator")
 OWN_URLCONFS = ("config.", "accounts.", "learning.", "quizzes.", "reflections.")
@@ -66,6 +67,24 @@ MATRIX = {
     # An attempt still in progress sends its owner to check their answers.
     "quizzes/attempts/<int:attempt_id>/": ("/quizzes/attempts/{attempt}/", owner_only(REDIRECT)),
     "quizzes/my-results/": ("/quizzes/my-results/", signed_in(OK)),
+    "reflections/": ("/reflections/", signed_in(OK)),
+    "reflections/new/": ("/reflections/new/", signed_in(NOT_ALLOWED)),
+    "reflections/<int:record_id>/": ("/reflections/{record}/", owner_only(OK)),
+    "reflections/<int:record_id>/edit/": ("/reflections/{record}/edit/", owner_only(OK)),
+    "reflections/<int:record_id>/autosave/": (
+        "/reflections/{record}/autosave/",
+        signed_in(NOT_ALLOWED),
+    ),
+    "reflections/<int:record_id>/share/": ("/reflections/{record}/share/", signed_in(NOT_ALLOWED)),
+    "reflections/<int:record_id>/delete/": ("/reflections/{record}/delete/", owner_only(OK)),
+    "reflections/shared/": ("/reflections/shared/", signed_in(OK)),
+    # The practitioner shared the record: only their team's manager may read it.
+    "reflections/shared/<int:record_id>/": (
+        "/reflections/shared/{record}/",
+        {**signed_in(404), "manager": OK},
+    ),
+    "reflections/my-data/": ("/reflections/my-data/", signed_in(OK)),
+    "reflections/delete-all/": ("/reflections/delete-all/", signed_in(OK)),
     "": ("/", everyone(OK)),
 }
 
@@ -110,7 +129,11 @@ def people(db, content):
     quiz.save_revision().publish()
     attempt = attempt_start(user=practitioner, quiz_id=quiz.id)
     return {
-        "ids": {"quiz": quiz.id, "attempt": attempt.id},
+        "ids": {
+            "quiz": quiz.id,
+            "attempt": attempt.id,
+            "record": CompleteRecordFactory(owner=practitioner, shared_with_manager=True).id,
+        },
         "anonymous": None,
         "practitioner": practitioner,
         "manager": manager,

@@ -235,19 +235,33 @@ def test_confidence_is_required_when_asked_and_gives_a_certainty_based_mark(quiz
     single_q = first(attempt, "single_best_answer")
     right = [o["id"] for o in single_q["options"] if o["correct"]]
     with pytest.raises(QuizError, match="how sure"):
-        attempt_answer_save(attempt_id=attempt.id, user=learner, question_id=single_q["id"], selected=right)
+        attempt_answer_save(
+            attempt_id=attempt.id, user=learner, question_id=single_q["id"], selected=right
+        )
     attempt_answer_save(
-        attempt_id=attempt.id, user=learner, question_id=single_q["id"], selected=right, confidence=3
+        attempt_id=attempt.id,
+        user=learner,
+        question_id=single_q["id"],
+        selected=right,
+        confidence=3,
     )
     multiple_q = first(attempt, "multiple_response")
     wrong = [o["id"] for o in multiple_q["options"] if not o["correct"]]
     attempt_answer_save(
-        attempt_id=attempt.id, user=learner, question_id=multiple_q["id"], selected=wrong, confidence=3
+        attempt_id=attempt.id,
+        user=learner,
+        question_id=multiple_q["id"],
+        selected=wrong,
+        confidence=3,
     )
     judgement_q = first(attempt, "situational_judgement")
     key = {o["id"]: o["expert_rating"] for o in judgement_q["options"]}
     attempt_answer_save(
-        attempt_id=attempt.id, user=learner, question_id=judgement_q["id"], ratings=key, confidence=1
+        attempt_id=attempt.id,
+        user=learner,
+        question_id=judgement_q["id"],
+        ratings=key,
+        confidence=1,
     )
     attempt_submit(attempt_id=attempt.id, user=learner)
     attempt.refresh_from_db()

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reflections"
+
+urlpatterns = [
+    path("", views.my_cpd, name="my_cpd"),
+    path("new/", views.record_new, name="new"),
+    path("<int:record_id>/", views.record_detail, name="detail"),
+    path("<int:record_id>/edit/", views.record_edit, name="edit"),
+    path("<int:record_id>/autosave/", views.record_autosave, name="autosave"),
+    path("<int:record_id>/share/", views.record_share, name="share"),
+    path("<int:record_id>/delete/", views.record_delete, name="delete"),
+    path("shared/", views.shared_list, name="shared_list"),
+    path("shared/<int:record_id>/", views.shared_detail, name="shared_detail"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("delete-all/", views.delete_all, name="delete_all"),
+]

@@ -1,0 +1,286 @@
+"""Reflective records: My CPD, writing a record (with autosave), sharing, my data.
+
+Views stay thin: selectors read (the owner's own records, 404 for anyone else's),
+services write.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import is_manager
+
+from . import selectors, services
+from .forms import RecordForm
+from .models import ActivityType
+from .reflective_models import MODELS, get_model
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+def my_cpd(request):
+    year = _int(request.GET.get("year"))
+    activity_type = request.GET.get("type") or None
+    standard_id = _int(request.GET.get("standard"))
+    records, totals = selectors.my_records(
+        user=request.user, year=year, activity_type=activity_type, standard_id=standard_id
+    )
+    context = {
+        "records": records,
+        "totals": totals,
+        "years": selectors.record_years(user=request.user),
+        "filters": {"year": year, "type": activity_type, "standard": standard_id},
+        "standing": selectors.cpd_standing_for(user=request.user),
+        "activity_types": ActivityType.choices,
+        "manages_a_team": is_manager(request.user),
+    }
+    return TemplateResponse(request, "reflections/my_cpd.html", context)
+
+
+@login_required
+@require_POST
+def record_new(request):
+    try:
+        record = services.record_start(
+            owner=request.user,
+            bite_id=_int(request.POST.get("bite")),
+            attempt_id=_int(request.POST.get("attempt")),
+        )
+    except services.RecordNotFound:
+        raise Http404 from None
+    return redirect("reflections:edit", record.id)
+
+
+def _form(request, record, data=None, show_privacy_confirm=False):
+    posted_model = (data or {}).get("reflective_model")
+    model_code = posted_model if posted_model in MODELS else record.reflective_model
+    return RecordForm(
+        data,
+        initial=None if data else RecordForm.initial_for(record),
+        model_code=model_code,
+        standard_choices=selectors.standard_choices_for(user=request.user, record=record),
+        show_privacy_confirm=show_privacy_confirm,
+    )
+
+
+def _edit_response(request, record, form, *, version, findings=(), status=200):
+    context = {
+        "record": record,
+        "form": form,
+        "version": version,
+        "findings": [
+            {
+                "label": finding.label,
+                "field_label": form.fields[finding.field].label
+                if finding.field in form.fields
+                else finding.field,
+                "excerpt": finding.excerpt,
+            }
+            for finding in findings
+        ],
+        "model": get_model(form.model.code),
+    }
+    return TemplateResponse(request, "reflections/edit.html", context, status=status)
+
+
+@login_required
+def record_edit(request, record_id):
+    record = selectors.own_record(user=request.user, record_id=record_id)
+    if request.method != "POST":
+        return _edit_response(request, record, _form(request, record), version=record.version)
+    version = _int(request.POST.get("version"))
+    form = _form(
+        request, record, request.POST, show_privacy_confirm="identifiers_checked" in request.POST
+    )
+    if not form.is_valid():
+        return _edit_response(request, record, form, version=version, status=400)
+    arguments = {
+        "record_id": record.id,
+        "owner": request.user,
+        "version": version,
+        "data": form.record_data(),
+        "standard_ids": form.cleaned_data["standards"],
+    }
+    try:
+        if "complete" in request.POST:
+            services.record_complete(
+                **arguments, identifiers_checked=form.cleaned_data["identifiers_checked"]
+            )
+            messages.success(request, _("Your record is complete"))
+            return redirect("reflections:detail", record.id)
+        saved = services.record_save(**arguments)
+    except services.StaleRecord as stale:
+        form.add_error(
+            None,
+            _(
+                "This record was changed in another tab or window since you opened it, so "
+                "this version was not saved. Your text is still below: copy what you need, "
+                "then open the record again."
+            ),
+        )
+        return _edit_response(request, record, form, version=stale.current_version, status=409)
+    except services.CompletionBlocked as blocked:
+        record.refresh_from_db()
+        form = _form(request, record, request.POST, show_privacy_confirm=bool(blocked.findings))
+        form.is_valid()
+        for field, message in blocked.missing.items():
+            form.add_error(field if field in form.fields else None, message)
+        if blocked.findings and not blocked.missing:
+            form.add_error(
+                "identifiers_checked",
+                _(
+                    "Remove what could identify someone, or confirm you have checked this record identifies no one"
+                ),
+            )
+        return _edit_response(
+            request, record, form, version=record.version, findings=blocked.findings, status=400
+        )
+    messages.success(
+        request, _("Draft saved at %(time)s") % {"time": timezone.localtime().strftime("%H:%M")}
+    )
+    return redirect("reflections:edit", saved.id)
+
+
+@login_required
+@require_POST
+def record_autosave(request, record_id):
+    record = selectors.own_record(user=request.user, record_id=record_id)
+    form = _form(request, record, request.POST)
+    if not form.is_valid():
+        return JsonResponse(
+            {
+                "status": "invalid",
+                "message": _("Not saved - check your answers, then select Save draft"),
+            },
+            status=400,
+        )
+    try:
+        saved = services.record_save(
+            record_id=record.id,
+            owner=request.user,
+            version=_int(request.POST.get("version")),
+            data=form.record_data(),
+            standard_ids=form.cleaned_data["standards"],
+        )
+    except services.StaleRecord as stale:
+        return JsonResponse(
+            {
+                "status": "stale",
+                "version": stale.current_version,
+                "message": _(
+                    "Not saved - this record was changed in another tab or window. Your text "
+                    "is still here: copy it, then open the record again."
+                ),
+            },
+            status=409,
+        )
+    saved_at = timezone.localtime(saved.updated_at).strftime("%H:%M")
+    return JsonResponse(
+        {
+            "status": "saved",
+            "version": saved.version,
+            "message": _("Saved at %(time)s") % {"time": saved_at},
+        }
+    )
+
+
+def _detail_context(record, *, owner_view):
+    model = get_model(record.reflective_model)
+    return {
+        "record": record,
+        "model": model,
+        "extras": [(prompt, record.extra.get(prompt.key, "")) for prompt in model.extra],
+        "owner_view": owner_view,
+    }
+
+
+@login_required
+def record_detail(request, record_id):
+    record = selectors.own_record(user=request.user, record_id=record_id)
+    return TemplateResponse(
+        request,
+        "reflections/detail.html",
+        _detail_context(record, owner_view=True),
+    )
+
+
+@login_required
+@require_POST
+def record_share(request, record_id):
+    record = selectors.own_record(user=request.user, record_id=record_id)
+    share = request.POST.get("share") == "yes"
+    try:
+        services.record_share(record_id=record.id, owner=request.user, shared=share)
+    except services.CompletionBlocked:
+        messages.error(request, _("Complete the record before you share it"))
+    else:
+        messages.success(
+            request,
+            _("Your manager can now read this record")
+            if share
+            else _("Your manager can no longer read this record"),
+        )
+    return redirect("reflections:detail", record.id)
+
+
+@login_required
+def record_delete(request, record_id):
+    record = selectors.own_record(user=request.user, record_id=record_id)
+    if request.method == "POST":
+        services.record_delete(record_id=record.id, owner=request.user)
+        messages.success(request, _("Record deleted"))
+        return redirect("reflections:my_cpd")
+    return TemplateResponse(request, "reflections/confirm_delete.html", {"record": record})
+
+
+@login_required
+def shared_list(request):
+    records = (
+        selectors.shared_with(request.user)
+        .select_related("owner")
+        .order_by("owner__last_name", "-start_date")
+    )
+    return TemplateResponse(request, "reflections/shared_list.html", {"records": records})
+
+
+@login_required
+def shared_detail(request, record_id):
+    record = selectors.shared_record(manager=request.user, record_id=record_id)
+    return TemplateResponse(
+        request,
+        "reflections/detail.html",
+        _detail_context(record, owner_view=False),
+    )
+
+
+@login_required
+def my_data(request):
+    data = selectors.my_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, default=str, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-cpd-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def delete_all(request):
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        count = services.records_delete_all(owner=request.user)
+        messages.success(request, _("%(count)d records deleted") % {"count": count})
+        return redirect("reflections:my_cpd")
+    return TemplateResponse(request, "reflections/confirm_delete_all.html", {})
