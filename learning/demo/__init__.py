@@ -34,4 +34,9 @@ def load_demo(*, password) -> DemoSummary:
 
     load_demo_quiz(bite=next(b for b in bites if b.slug == "social-workers-social-media"))
     logins = demo_users_load(password=password, home_page=home)
+    from django.contrib.auth import get_user_model
+
+    from reflections.demo import demo_records_load
+
+    demo_records_load(owner=get_user_model().objects.get(email="practitioner1@example.com"))
     return DemoSummary(logins=logins, bite_urls=[bite.url for bite in bites])
