@@ -12,6 +12,9 @@ from config.forms import GovukDateField
 from .models import TEXT_LIMIT, ActivityType
 from .reflective_models import CHOICES as MODEL_CHOICES
 from .reflective_models import get_model
+from .services import EDITABLE_FIELDS, TEXT_FIELDS
+
+PLAIN_FIELDS = tuple(name for name in EDITABLE_FIELDS if name != "extra")
 
 
 def long_text(label, hint="", name=None):
@@ -146,25 +149,8 @@ class RecordForm(forms.Form):
 
     @staticmethod
     def initial_for(record):
-        initial = {
-            name: getattr(record, name)
-            for name in (
-                "title",
-                "activity_type",
-                "start_date",
-                "end_date",
-                "hours",
-                "reflective_model",
-                "description",
-                "learning",
-                "impact",
-                "peer_name",
-                "peer_role",
-                "peer_date",
-                "peer_learning",
-                "identifiers_checked",
-            )
-        }
+        initial = {name: getattr(record, name) for name in PLAIN_FIELDS}
+        initial["identifiers_checked"] = record.identifiers_checked
         initial["standards"] = [s.id for s in record.standards.all()]
         for key, value in record.extra.items():
             initial[f"extra_{key}"] = value
@@ -188,37 +174,12 @@ class RecordForm(forms.Form):
         return cleaned
 
     def record_data(self):
-        """Return the cleaned values as the services take them."""
-        data = {
-            name: self.cleaned_data.get(name)
-            for name in (
-                "title",
-                "activity_type",
-                "start_date",
-                "end_date",
-                "hours",
-                "reflective_model",
-                "description",
-                "learning",
-                "impact",
-                "peer_name",
-                "peer_role",
-                "peer_date",
-                "peer_learning",
-            )
-        }
+        """Return the cleaned values as the services take them (blank text as "")."""
+        data = {name: self.cleaned_data.get(name) for name in PLAIN_FIELDS}
+        for name in TEXT_FIELDS:
+            data[name] = data[name] or ""
+        data["activity_type"] = data["activity_type"] or ""
         data["extra"] = {
             p.key: self.cleaned_data.get(f"extra_{p.key}", "") for p in self.model.extra
         }
-        for name in (
-            "title",
-            "activity_type",
-            "description",
-            "learning",
-            "impact",
-            "peer_name",
-            "peer_role",
-            "peer_learning",
-        ):
-            data[name] = data[name] or ""
         return data
