@@ -10,7 +10,7 @@ PY := $(BIN)/python
 DEV_SETTINGS := config.settings.dev
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/cpd
 # Debian packages: pango for PDF (WeasyPrint), chromium for the browser tests.
-RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 TEST_DEBS := chromium
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo "sudo apt-get"; fi)
 

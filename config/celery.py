@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
@@ -11,4 +12,9 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Every periodic task the site runs is declared here, and only here.
-app.conf.beat_schedule = {}
+app.conf.beat_schedule = {
+    "delete-expired-exports": {
+        "task": "reflections.tasks.exports_delete_expired",
+        "schedule": crontab(hour=3, minute=20),
+    },
+}

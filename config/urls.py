@@ -14,6 +14,7 @@ urlpatterns = [
     path("quizzes/", include("quizzes.urls")),
     path("reflections/", include("reflections.urls")),
     path("search/", learning_views.search, name="search"),
+    path("knowledge-bites/<int:bite_id>/read/", learning_views.bite_read, name="bite_read"),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="pages/accessibility.html"),

@@ -1,5 +1,6 @@
 """Wagtail content: the home page, knowledge bites, regulators and their standards."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -200,3 +201,22 @@ class StandardPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(standard_page_context(standard=self))
         return context
+
+
+class BiteRead(models.Model):
+    """A learner has read a knowledge bite: recorded once, with first and last dates."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bite_reads"
+    )
+    bite = models.ForeignKey(KnowledgeBitePage, on_delete=models.CASCADE, related_name="reads")
+    first_read_at = models.DateTimeField()
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "bite"], name="one_read_per_learner_and_bite")
+        ]
+
+    def __str__(self):
+        return f"{self.user} read {self.bite_id}"

@@ -159,7 +159,17 @@ def bite_page_context(*, bite, request):
             standards=standards, regulator=reader_regulator(request.user)
         ),
         "quiz": quiz_for_bite(bite=bite, request=request),
+        "read": bite_read_by(user=request.user, bite=bite),
     }
+
+
+def bite_read_by(*, user, bite):
+    """Return the user's read record for this bite, or None (no query when signed out)."""
+    if not user.is_authenticated:
+        return None
+    from .models import BiteRead
+
+    return BiteRead.objects.filter(user=user, bite=bite).first()
 
 
 def bites_citing(*, standard):

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from .models import QuizPage
 
 
@@ -42,6 +44,7 @@ class AttemptSummary:
     passed: bool
     submitted_at: object
     missed: tuple[MissedQuestion, ...]
+    url: str
 
 
 def attempt_summary(*, user, attempt_id) -> AttemptSummary | None:
@@ -78,6 +81,7 @@ def attempt_summary(*, user, attempt_id) -> AttemptSummary | None:
         passed=bool(attempt.passed),
         submitted_at=attempt.submitted_at,
         missed=tuple(missed),
+        url=reverse("quizzes:result", args=[attempt.id]),
     )
 
 

@@ -60,6 +60,8 @@ class RecordForm(forms.Form):
         max_value=500,
         max_digits=5,
         decimal_places=2,
+        # GOV.UK advises a text input for decimals, not type=number.
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={
             "min_value": _("Time spent must be 0 hours or more"),
             "max_value": _("Time spent must be 500 hours or fewer"),
@@ -109,6 +111,7 @@ class RecordForm(forms.Form):
         privacy = [Field.checkboxes("identifiers_checked")] if show_privacy_confirm else []
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's form tag has the token
         self.helper.layout = Layout(
             Fieldset(
                 Field.text("title"),

@@ -101,3 +101,81 @@ class Record(models.Model):
     @property
     def is_complete(self):
         return self.status == RecordStatus.COMPLETE
+
+
+# Exports ---------------------------------------------------------------------------------
+
+EXPORT_LIFETIME_DAYS = 7
+
+
+class ExportFormat(models.TextChoices):
+    PDF = "pdf", _("PDF document")
+    CSV = "csv", _("CSV spreadsheet")
+    JSON = "json", _("JSON data")
+
+
+class ExportLayout(models.TextChoices):
+    SWE = "swe", _("Social Work England CPD record")
+    HCPC = "hcpc", _("HCPC CPD profile")
+    NISCC = "niscc", _("NISCC PRTL summary")
+    SCW = "scw", _("Social Care Wales CPD record")
+    FULL = "full", _("Every field of each record")
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to start")
+    RUNNING = "running", _("Being prepared")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def export_expiry():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() + timedelta(days=EXPORT_LIFETIME_DAYS)
+
+
+def export_upload_to(instance, filename):
+    return f"exports/{instance.owner_id}/{filename}"
+
+
+class Export(models.Model):
+    """A file of the owner's records, prepared by a task; private to its owner.
+
+    `record_ids` are the records chosen (empty: every complete record in the dates);
+    `options` holds the HCPC profile's summary, gap explanations and statement ids.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cpd_exports"
+    )
+    format = models.CharField(max_length=4, choices=ExportFormat.choices)
+    layout = models.CharField(max_length=5, choices=ExportLayout.choices)
+    date_from = models.DateField(null=True, blank=True)
+    date_to = models.DateField(null=True, blank=True)
+    record_ids = models.JSONField(default=list, blank=True)
+    options = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=7, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    file = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(default=export_expiry, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_layout_display()} ({self.get_format_display()})"
+
+    def is_expired(self, now=None):
+        from django.utils import timezone
+
+        return self.expires_at <= (now or timezone.now())
+
+    @property
+    def is_done(self):
+        return self.status == ExportStatus.DONE

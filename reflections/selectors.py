@@ -47,6 +47,17 @@ def my_records(*, user, year=None, activity_type=None, standard_id=None):
     return records.prefetch_related("standards").order_by("-start_date", "-created_at"), totals
 
 
+def record_standards(*, user):
+    """Return (id, title) of the standards the user's records relate to, for filtering."""
+    through = Record.standards.through
+    return list(
+        through.objects.filter(record__owner=user)
+        .values_list("standardpage_id", "standardpage__title")
+        .distinct()
+        .order_by("standardpage__path")
+    )
+
+
 def record_years(*, user):
     return sorted(
         {d.year for d in Record.objects.filter(owner=user).dates("start_date", "year")},

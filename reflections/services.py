@@ -109,6 +109,7 @@ def record_start(*, owner, bite_id=None, attempt_id=None) -> Record:
             lines += [f"- {m.prompt} {m.scenario_text}" for m in summary.missed]
         record.description = "\n".join(lines)
         record.source_title = summary.quiz_title
+        record.source_url = summary.url
         record.source_attempt_id = summary.id
         standard_ids = sorted({s for m in summary.missed for s in m.standard_ids})
     with transaction.atomic():
@@ -130,12 +131,23 @@ def record_save(*, record_id, owner, version, data, standard_ids=None) -> Record
             raise RecordNotFound
         if record.version != version:
             raise StaleRecord(record.version)
+        before = {name: getattr(record, name) for name in EDITABLE_FIELDS}
         for name in EDITABLE_FIELDS:
             if name == "extra" and "extra" in data:
                 # Keep answers to other models' prompts: switching model loses nothing.
                 record.extra = {**record.extra, **data["extra"]}
             elif name in data:
                 setattr(record, name, data[name])
+        changed = any(getattr(record, name) != value for name, value in before.items())
+        if standard_ids is not None:
+            changed |= set(standard_ids) != set(record.standards.values_list("id", flat=True))
+        if changed and record.is_complete:
+            # An edited record is a draft again: it must pass the privacy guard and be
+            # completed (and shared) again before anyone else can read the new text.
+            record.status = RecordStatus.DRAFT
+            record.completed_at = None
+            record.identifiers_checked = False
+            record.shared_with_manager = False
         record.version += 1
         record.save()
         if standard_ids is not None:
@@ -197,8 +209,170 @@ def record_delete(*, record_id, owner) -> None:
 
 
 def records_delete_all(*, owner) -> int:
-    """Delete all of the owner's reflective records; return how many."""
+    """Delete all of the owner's reflective records and their exports; return how many records."""
+    from .models import Export
+
+    _exports_delete(Export.objects.filter(owner=owner))
     records = Record.objects.filter(owner=owner)
     count = records.count()
     records.delete()
     return count
+
+
+# Exports ---------------------------------------------------------------------------------
+
+
+def export_request(
+    *,
+    owner,
+    format,
+    layout,
+    date_from=None,
+    date_to=None,
+    record_ids=(),
+    options=None,
+):
+    """Create an export for the owner and have a task prepare it once this commits."""
+    from .models import Export
+    from .tasks import export_render as export_render_task
+
+    with transaction.atomic():
+        export = Export.objects.create(
+            owner=owner,
+            format=format,
+            layout=layout,
+            date_from=date_from,
+            date_to=date_to,
+            record_ids=sorted(int(i) for i in record_ids),
+            options=options or {},
+        )
+        transaction.on_commit(lambda: export_render_task.delay(export.id))
+    return export
+
+
+def _export_records(export, layout):
+    records = Record.objects.filter(owner_id=export.owner_id, status=RecordStatus.COMPLETE)
+    if export.record_ids:
+        records = records.filter(id__in=export.record_ids)
+    if export.date_from:
+        records = records.filter(start_date__gte=export.date_from)
+    if export.date_to:
+        records = records.filter(start_date__lte=export.date_to)
+    if layout.reads_standards:  # one query per chunk; prefetching also makes garbage cycles
+        records = records.prefetch_related("standards")
+    # Chunks bound the memory for big CSVs.
+    return records.order_by("start_date", "id").iterator(1000)
+
+
+def _export_write(export, stream):
+    from accounts import api as accounts_api
+
+    from .exports import csv, json, pdf
+    from .exports.layouts import get_layout, profile_sections
+    from .models import ExportFormat
+
+    layout = get_layout(export.layout)
+    registration = accounts_api.registration_for(user=export.owner)
+    learner = {
+        "name": export.owner.get_full_name(),
+        "regulator_name": registration.regulator_name if registration else "",
+        "registration_number": registration.registration_number if registration else "",
+    }
+    records = _export_records(export, layout)
+    if export.format == ExportFormat.CSV:
+        csv.write_csv(stream, layout, records)  # streams: records are never all in memory
+        return
+    records = list(records)
+    parts = {
+        "layout": layout,
+        "records": records,
+        "profile": profile_sections(
+            layout.code,
+            records,
+            options=export.options,
+            registration=registration,
+            date_from=export.date_from,
+            date_to=export.date_to,
+        ),
+        "learner": learner,
+        "date_from": export.date_from,
+        "date_to": export.date_to,
+    }
+    if export.format == ExportFormat.JSON:
+        json.write_json(stream, **parts)
+    else:
+        pdf.write_pdf(stream, pdf.render_html(**parts))
+
+
+def export_file_name(export) -> str:
+    """Return the file's name: fixed per export, so a rerun replaces rather than adds, and
+    unguessable, in case the media folder is ever served directly."""
+    from django.utils.crypto import salted_hmac
+
+    token = salted_hmac("reflections.export_file_name", str(export.id)).hexdigest()[:24]
+    return f"cpd-{export.layout}-{export.id}-{token}.{export.format}"
+
+
+def export_render(*, export_id):
+    """Prepare the export's file, store it and mark the export done; run it any number of
+    times (a redelivered task, two workers at once) and one file results.
+
+    Return the export, or None when it no longer exists.
+    """
+    import tempfile
+    import time
+
+    from django.conf import settings
+    from django.core.files import File
+
+    from .models import Export, ExportStatus
+
+    export = Export.objects.select_related("owner").filter(id=export_id).first()
+    if export is None or export.status == ExportStatus.DONE:
+        return export
+    Export.objects.filter(id=export_id).update(status=ExportStatus.RUNNING)
+    with tempfile.TemporaryFile() as stream:
+        _export_write(export, stream)
+        # Only the worker test sets this, to have time to kill a worker mid-export.
+        delay = float(getattr(settings, "EXPORT_TEST_DELAY_SECONDS", 0) or 0)
+        if delay:
+            time.sleep(delay)
+        stream.seek(0)
+        with transaction.atomic():
+            locked = Export.objects.select_for_update().filter(id=export_id).first()
+            if locked is None or locked.status == ExportStatus.DONE:
+                return locked
+            name = export_file_name(locked)
+            storage = locked.file.storage
+            path = locked.file.field.generate_filename(locked, name)
+            if storage.exists(path):  # left by a run killed before it marked the export done
+                storage.delete(path)
+            locked.file.save(name, File(stream), save=False)
+            locked.status = ExportStatus.DONE
+            locked.finished_at = timezone.now()
+            locked.save(update_fields=["file", "status", "finished_at"])
+    return locked
+
+
+def export_fail(*, export_id) -> None:
+    from .models import Export, ExportStatus
+
+    Export.objects.filter(id=export_id).exclude(status=ExportStatus.DONE).update(
+        status=ExportStatus.FAILED
+    )
+
+
+def exports_delete_expired(*, now=None) -> int:
+    """Delete expired exports and their files; return how many."""
+    from .models import Export
+
+    return _exports_delete(Export.objects.filter(expires_at__lte=now or timezone.now()))
+
+
+def _exports_delete(exports) -> int:
+    exports = list(exports)
+    for export in exports:
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
+    return len(exports)

@@ -16,4 +16,7 @@ urlpatterns = [
     path("shared/<int:record_id>/", views.shared_detail, name="shared_detail"),
     path("my-data/", views.my_data, name="my_data"),
     path("delete-all/", views.delete_all, name="delete_all"),
+    path("exports/new/", views.export_new, name="export_new"),
+    path("exports/<int:export_id>/", views.export_detail, name="export_detail"),
+    path("exports/<int:export_id>/download/", views.export_download, name="export_download"),
 ]

@@ -42,6 +42,7 @@ def my_cpd(request):
         "records": records,
         "totals": totals,
         "years": selectors.record_years(user=request.user),
+        "standards": selectors.record_standards(user=request.user),
         "filters": {"year": year, "type": activity_type, "standard": standard_id},
         "standing": selectors.cpd_standing_for(user=request.user),
         "activity_types": ActivityType.choices,
@@ -122,7 +123,7 @@ def record_edit(request, record_id):
             messages.success(request, _("Your record is complete"))
             return redirect("reflections:detail", record.id)
         saved = services.record_save(**arguments)
-    except services.StaleRecord as stale:
+    except services.StaleRecord:
         form.add_error(
             None,
             _(
@@ -131,7 +132,9 @@ def record_edit(request, record_id):
                 "then open the record again."
             ),
         )
-        return _edit_response(request, record, form, version=stale.current_version, status=409)
+        # Keep the stale version: further saves from this page keep failing until the
+        # learner opens the record again, so this tab never overwrites the other.
+        return _edit_response(request, record, form, version=version, status=409)
     except services.CompletionBlocked as blocked:
         record.refresh_from_db()
         form = _form(request, record, request.POST, show_privacy_confirm=bool(blocked.findings))
@@ -284,3 +287,75 @@ def delete_all(request):
         messages.success(request, _("%(count)d records deleted") % {"count": count})
         return redirect("reflections:my_cpd")
     return TemplateResponse(request, "reflections/confirm_delete_all.html", {})
+
+
+# Exports ---------------------------------------------------------------------------------
+
+REFRESH_SECONDS = 3
+
+
+@login_required
+def export_new(request):
+    from .exports import selectors as export_selectors
+    from .exports.forms import ExportForm
+
+    records = export_selectors.exportable_records(user=request.user)
+    if request.method == "POST":
+        form = ExportForm(request.POST, records=records)
+        if form.is_valid():
+            export = services.export_request(owner=request.user, **form.export_arguments())
+            return redirect("reflections:export_detail", export.id)
+        status = 400
+    else:
+        form = ExportForm(
+            records=records,
+            initial={
+                "layout": export_selectors.default_layout(user=request.user),
+                "records": [record.id for record in records],
+            },
+        )
+        status = 200
+    return TemplateResponse(
+        request, "reflections/export_new.html", {"form": form, "records": records}, status=status
+    )
+
+
+def _export_gone(request, export):
+    return TemplateResponse(request, "reflections/export_gone.html", {"export": export}, status=410)
+
+
+@login_required
+def export_detail(request, export_id):
+    from .exports import selectors as export_selectors
+
+    export = export_selectors.own_export(user=request.user, export_id=export_id)
+    if export.is_expired():
+        return _export_gone(request, export)
+    response = TemplateResponse(
+        request,
+        "reflections/export_detail.html",
+        {"export": export, "refresh_seconds": REFRESH_SECONDS},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def export_download(request, export_id):
+    from django.http import FileResponse
+
+    from .exports import selectors as export_selectors
+
+    export = export_selectors.own_export(user=request.user, export_id=export_id)
+    if export.is_expired():
+        return _export_gone(request, export)
+    if not export.is_done or not export.file:
+        return redirect("reflections:export_detail", export.id)
+    day = timezone.localdate(export.created_at).isoformat()
+    response = FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=f"cpd-{export.layout}-{day}.{export.format}",
+    )
+    response["Cache-Control"] = "no-store"
+    return response

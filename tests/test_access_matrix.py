@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.permissions import EDITOR_GROUP
 from quizzes.services import attempt_start
+from reflections.models import Export
+from reflections.services import export_render
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
 from tests.quizzes.factories import QuizPageFactory
 from tests.reflections.factories import CompleteRecordFactory
@@ -45,6 +47,10 @@ MATRIX = {
     "accounts/reset/done/": ("/accounts/reset/done/", everyone(OK)),
     "accounts/your-account/": ("/accounts/your-account/", signed_in(OK)),
     "search/": ("/search/?q=social", everyone(OK)),
+    "knowledge-bites/<int:bite_id>/read/": (
+        "/knowledge-bites/{bite}/read/",
+        signed_in(NOT_ALLOWED),
+    ),
     "accessibility/": ("/accessibility/", everyone(OK)),
     "privacy/": ("/privacy/", everyone(OK)),
     "quizzes/<int:quiz_id>/start/": ("/quizzes/{quiz}/start/", signed_in(NOT_ALLOWED)),
@@ -85,6 +91,13 @@ MATRIX = {
     ),
     "reflections/my-data/": ("/reflections/my-data/", signed_in(OK)),
     "reflections/delete-all/": ("/reflections/delete-all/", signed_in(OK)),
+    "reflections/exports/new/": ("/reflections/exports/new/", signed_in(OK)),
+    "reflections/exports/<int:export_id>/": ("/reflections/exports/{export}/", owner_only(OK)),
+    # The practitioner's export is done: only they may download it.
+    "reflections/exports/<int:export_id>/download/": (
+        "/reflections/exports/{export}/download/",
+        owner_only(OK),
+    ),
     "": ("/", everyone(OK)),
 }
 
@@ -111,7 +124,8 @@ def test_every_url_pattern_has_a_row():
 
 
 @pytest.fixture
-def people(db, content):
+def people(db, content, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
     practitioner = UserFactory(email="practitioner@example.com")
     RegistrationFactory(user=practitioner)
     manager = UserFactory(email="manager@example.com")
@@ -128,11 +142,15 @@ def people(db, content):
     quiz = QuizPageFactory(parent=content.bite, slug="check")
     quiz.save_revision().publish()
     attempt = attempt_start(user=practitioner, quiz_id=quiz.id)
+    export = Export.objects.create(owner=practitioner, format="csv", layout="swe")
+    export_render(export_id=export.id)
     return {
         "ids": {
             "quiz": quiz.id,
             "attempt": attempt.id,
+            "bite": content.bite.id,
             "record": CompleteRecordFactory(owner=practitioner, shared_with_manager=True).id,
+            "export": export.id,
         },
         "anonymous": None,
         "practitioner": practitioner,

@@ -66,10 +66,21 @@ function start(form) {
   form.addEventListener("change", () => {
     dirty = true;
   });
+  let pending = null; // a save waiting for the one-second spacing between saves
+  function saveSoon() {
+    if (pending) return;
+    const wait = Math.max(0, 1000 - (Date.now() - lastSave));
+    pending = setTimeout(async () => {
+      pending = null;
+      if (saving) await saving;
+      save();
+    }, wait);
+  }
+
   form.addEventListener("focusout", (event) => {
     // Leaving a field for a submit button: the submit itself saves.
     if (event.relatedTarget && event.relatedTarget.type === "submit") return;
-    if (Date.now() - lastSave > 1000) save();
+    saveSoon();
   });
   form.addEventListener("submit", (event) => {
     // Never submit an old version while an autosave is in flight: wait, then submit

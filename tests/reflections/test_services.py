@@ -152,3 +152,45 @@ def test_delete_all_removes_only_the_owners_records():
     theirs = RecordFactory()
     assert records_delete_all(owner=mine.owner) == 2
     assert list(Record.objects.all()) == [theirs]
+
+
+def test_editing_a_complete_shared_record_makes_it_a_private_draft_again():
+    record = RecordFactory()
+    record_complete(record_id=record.id, owner=record.owner, version=1, data=COMPLETE)
+    record_share(record_id=record.id, owner=record.owner, shared=True)
+    record_save(
+        record_id=record.id, owner=record.owner, version=2, data={"learning": "NHS 943 476 5919"}
+    )
+    record.refresh_from_db()
+    assert (record.status, record.shared_with_manager, record.completed_at) == (
+        RecordStatus.DRAFT,
+        False,
+        None,
+    )
+
+
+def test_saving_a_complete_record_unchanged_keeps_it_complete():
+    record = RecordFactory()
+    record_complete(record_id=record.id, owner=record.owner, version=1, data=COMPLETE)
+    record_save(record_id=record.id, owner=record.owner, version=2, data=COMPLETE)
+    record.refresh_from_db()
+    assert record.status == RecordStatus.COMPLETE
+
+
+def test_delete_all_also_deletes_the_owners_exports_and_their_files(settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from reflections.models import Export
+
+    settings.MEDIA_ROOT = tmp_path
+    record = RecordFactory()
+    export = Export.objects.create(
+        owner=record.owner, format="csv", layout="swe", record_ids=[record.id]
+    )
+    export.file.save("export.csv", ContentFile(b"secret reflection"), save=True)
+    path = export.file.path
+    records_delete_all(owner=record.owner)
+    assert not Export.objects.exists()
+    import os
+
+    assert not os.path.exists(path)

@@ -257,7 +257,7 @@ def test_my_cpd_takes_the_same_number_of_queries_for_1_and_40_records(client):
     assert my_cpd_queries(client) == one == MY_CPD_QUERIES
 
 
-MY_CPD_QUERIES = 12
+MY_CPD_QUERIES = 13
 
 
 def test_download_all_my_data_has_profile_attempts_and_records(client):
@@ -283,3 +283,27 @@ def test_delete_my_records_asks_first(client):
     assert Record.objects.filter(id=record.id).exists()
     client.post(reverse("reflections:delete_all"), {"confirm": "yes"})
     assert not Record.objects.filter(id=record.id).exists()
+
+
+def test_my_cpd_filters_by_year_type_and_standard(client, content):
+    user = UserFactory()
+    cited = CompleteRecordFactory(owner=user, title="Cites a standard", activity_type="reading")
+    cited.standards.add(content.conduct)
+    CompleteRecordFactory(owner=user, title="Supervision one", activity_type="supervision")
+    CompleteRecordFactory(owner=user, title="Last year", start_date="2025-05-01")
+    client.force_login(user)
+    url = reverse("reflections:my_cpd")
+
+    def titles(**params):
+        html = client.get(url, params).content.decode()
+        return {t for t in ("Cites a standard", "Supervision one", "Last year") if t in html}
+
+    assert titles() == {"Cites a standard", "Supervision one", "Last year"}
+    assert titles(year=2025) == {"Last year"}
+    assert titles(type="supervision") == {"Supervision one"}
+    assert titles(standard=content.conduct.id) == {"Cites a standard"}
+    assert titles(year="not-a-year", standard="x") == {
+        "Cites a standard",
+        "Supervision one",
+        "Last year",
+    }

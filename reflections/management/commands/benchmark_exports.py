@@ -1,0 +1,94 @@
+"""Time the PDF of 100 records and the CSV of 10,000, and show the CSV's memory stays flat.
+
+    .venv/bin/python manage.py benchmark_exports
+
+It writes a throwaway learner and records inside a transaction it rolls back, and
+deletes the files it made. Numbers go in docs/benchmarks.md.
+"""
+
+import datetime as dt
+import logging
+import statistics
+import time
+import tracemalloc
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import Registration, User
+from reflections import services
+from reflections.models import ActivityType, Export, Record, RecordStatus
+
+PARAGRAPH = (
+    "I read the guidance on professional boundaries online and discussed it in supervision; "
+    "it changed how I reply to messages from people I support & their families. "
+) * 3
+
+
+class Command(BaseCommand):
+    help = "Time export rendering: PDF of 100 records, CSV of 10,000 (with peak memory)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=5)
+
+    def handle(self, *args, runs, **options):
+        logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # a line per page
+        with transaction.atomic():
+            owner = User.objects.create_user(email="benchmark-exports@example.invalid")
+            Registration.objects.create(
+                user=owner, regulator="swe", profession="social_worker", registration_number="B1"
+            )
+            Record.objects.bulk_create(
+                Record(
+                    owner=owner,
+                    title=f"Activity {n}: boundaries and social media",
+                    activity_type=ActivityType.READING,
+                    start_date=dt.date(2020, 1, 1) + dt.timedelta(days=n % 2000),
+                    hours=Decimal("1.5"),
+                    description=PARAGRAPH,
+                    learning=PARAGRAPH,
+                    impact=PARAGRAPH,
+                    peer_name="A colleague" if n % 3 == 0 else "",
+                    peer_learning=PARAGRAPH if n % 3 == 0 else "",
+                    status=RecordStatus.COMPLETE,
+                )
+                for n in range(10_000)
+            )
+            ids = list(Record.objects.filter(owner=owner).values_list("id", flat=True))
+            try:
+                self.report("PDF, 100 records (swe)", owner, "pdf", ids[:100], runs)
+                self.report("CSV, 10,000 records (swe)", owner, "csv", [], runs)
+                for layout, count in (("swe", 2_000), ("swe", 10_000), ("full", 10_000)):
+                    peak = self.peak_memory(owner, ids[:count], layout)
+                    self.stdout.write(
+                        f"CSV ({layout}), {count:,} records: peak Python memory {peak:.1f} MiB"
+                    )
+            finally:
+                for export in Export.objects.filter(owner=owner):
+                    export.file.delete(save=False)
+                transaction.set_rollback(True)
+
+    def render(self, owner, export_format, record_ids, layout="swe"):
+        export = Export.objects.create(
+            owner=owner, format=export_format, layout=layout, record_ids=record_ids
+        )
+        start = time.perf_counter()
+        export = services.export_render(export_id=export.id)
+        return time.perf_counter() - start, export.file.size
+
+    def report(self, name, owner, export_format, record_ids, runs):
+        results = [self.render(owner, export_format, record_ids) for _ in range(runs)]
+        timings = [seconds for seconds, _ in results]
+        self.stdout.write(
+            f"{name:28} median {statistics.median(timings):6.2f} s  "
+            f"max {max(timings):6.2f} s  file {results[0][1] / 1024:,.0f} KiB"
+        )
+
+    def peak_memory(self, owner, record_ids, layout):
+        tracemalloc.start()
+        try:
+            self.render(owner, "csv", record_ids, layout)
+            return tracemalloc.get_traced_memory()[1] / 2**20
+        finally:
+            tracemalloc.stop()

@@ -1,0 +1,351 @@
+"""CPD exports: the writers, the layouts and the services that prepare a file."""
+
+import csv
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config.celery import app as celery_app
+from reflections import services, tasks
+from reflections.exports import csv as export_csv
+from reflections.exports import pdf as export_pdf
+from reflections.exports.layouts import LAYOUTS, profile_sections
+from reflections.models import Export, ExportStatus
+from tests.accounts.factories import RegistrationFactory, UserFactory
+from tests.reflections.export_helpers import pdf_metadata
+from tests.reflections.factories import CompleteRecordFactory, RecordFactory
+
+pytestmark = pytest.mark.django_db
+
+FORMULA = '=HYPERLINK("http://evil.example","Click")'
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def make_export(owner, **fields):
+    return Export.objects.create(
+        owner=owner, **{"format": "csv", "layout": "swe", "record_ids": [], **fields}
+    )
+
+
+def rendered(export):
+    export = services.export_render(export_id=export.id)
+    with export.file.open("rb") as handle:
+        return export, handle.read()
+
+
+def csv_rows(data: bytes):
+    assert data.startswith(b"\xef\xbb\xbf"), "a byte-order mark, so Excel reads UTF-8"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
+        ("+44 20 7946 0000", "'+44 20 7946 0000"),
+        ("-1", "'-1"),
+        ("@cmd", "'@cmd"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("A plain title", "A plain title"),
+        ("", ""),
+        (None, ""),
+        (dt.date(2026, 3, 2), "2026-03-02"),
+        (Decimal("1.50"), "1.5"),
+    ],
+)
+def test_safe_cell_neutralises_what_a_spreadsheet_would_run(value, expected):
+    assert export_csv.safe_cell(value) == expected
+
+
+def test_a_formula_in_the_title_is_neutralised_in_the_csv():
+    owner = UserFactory()
+    CompleteRecordFactory(owner=owner, title=FORMULA, description="-2+3")
+    export, data = rendered(make_export(owner))
+    header, row = csv_rows(data)
+    assert row[1].startswith("'" + FORMULA)
+    assert export.status == ExportStatus.DONE
+    assert all(not cell.startswith(export_csv.FORMULA_PREFIXES) for cell in row)
+
+
+def test_the_social_work_england_csv_follows_its_form_in_order_and_marks_peer_reflection():
+    owner = UserFactory()
+    CompleteRecordFactory(
+        owner=owner, title="Supervision", peer_name="Ama", peer_learning="Check in sooner."
+    )
+    _, data = rendered(make_export(owner))
+    header, row = csv_rows(data)
+    assert header[:6] == [
+        "Type of CPD",
+        "A short description of the activity and why it is relevant",
+        "Date",
+        "End date",
+        "What you learnt",
+        "The positive impact on your practice and the people you work with",
+    ]
+    assert header[6] == "Peer reflection" and row[6] == "Yes"
+    assert row[0] == "Reading" and row[2] == "2026-03-02"
+    assert row[1].startswith("Supervision\n\nI read the social media bite.")
+
+
+def test_only_the_owners_complete_records_in_the_chosen_dates_and_ids_are_exported():
+    owner = UserFactory()
+    inside = CompleteRecordFactory(owner=owner, title="Inside", start_date=dt.date(2026, 3, 2))
+    not_chosen = CompleteRecordFactory(owner=owner, start_date=dt.date(2026, 3, 3))
+    CompleteRecordFactory(owner=owner, title="Too early", start_date=dt.date(2025, 1, 1))
+    RecordFactory(owner=owner, title="A draft", start_date=dt.date(2026, 3, 2))
+    CompleteRecordFactory(title="Someone else's", start_date=dt.date(2026, 3, 2))
+    export = make_export(
+        owner,
+        layout="scw",
+        date_from=dt.date(2026, 1, 1),
+        record_ids=[inside.id, not_chosen.id],
+    )
+    Export.objects.filter(id=export.id).update(record_ids=[inside.id])
+    _, data = rendered(export)
+    rows = csv_rows(data)
+    assert [row[1] for row in rows[1:]] == ["Inside"]
+    assert rows[0] == [
+        "Date",
+        "Name of the activity",
+        "Duration (hours)",
+        "How it helped your practice",
+    ]
+
+
+def test_the_pdf_is_tagged_pdf_ua_with_a_title_and_language():
+    owner = UserFactory(first_name="Sam", last_name="Patel")
+    CompleteRecordFactory(owner=owner)
+    export, data = rendered(make_export(owner, format="pdf"))
+    assert data.startswith(b"%PDF-1.7")
+    metadata = pdf_metadata(data)
+    assert b"pdfuaid" in metadata and b"part" in metadata
+    assert b"Social Work England CPD record" in metadata  # the <title>
+    assert export.file.name.endswith(".pdf")
+
+
+def test_script_and_html_in_text_fields_are_escaped_in_the_pdf():
+    owner = UserFactory()
+    record = CompleteRecordFactory(
+        owner=owner,
+        title="<script>alert('title')</script>",
+        description='<img src=x onerror="alert(1)"> & <b>bold</b>',
+        learning="</td></tr></table><h1>Injected</h1>",
+    )
+    for code in LAYOUTS:
+        html = export_pdf.render_html(
+            layout=LAYOUTS[code],
+            records=[record],
+            profile=profile_sections(
+                code,
+                [record],
+                options={"summary": "<i>x</i>", "statement_ids": [record.id]},
+                registration=None,
+                date_from=None,
+                date_to=None,
+            ),
+            learner={"name": "<b>Sam</b>"},
+            date_from=None,
+            date_to=None,
+        )
+        assert "<script>" not in html and "<img" not in html and "<h1>Injected" not in html
+        assert "<b>" not in html and "<i>x" not in html
+        assert "&lt;script&gt;" in html or code == "niscc" and "&lt;img" in html
+        assert 'lang="en-GB"' in html and "<title>" in html
+
+
+def test_the_json_export_keys_each_record_by_column_with_the_learner():
+    owner = UserFactory(first_name="Sam", last_name="Patel")
+    RegistrationFactory(user=owner, registration_number="SW000123")
+    record = CompleteRecordFactory(owner=owner, hours=Decimal("2.50"))
+    _, data = rendered(make_export(owner, format="json", layout="niscc"))
+    document = json.loads(data)
+    assert document["learner"]["registration_number"] == "SW000123"
+    assert document["records"] == [
+        {
+            "id": record.id,
+            "date": "2026-03-02",
+            "title": record.title,
+            "activity_type": "Reading",
+            "hours": "2.5",
+            "outcomes_practice": record.learning,
+            "outcomes_service_users": record.impact,
+        }
+    ]
+    assert document["periods"][-1]["hours"] == "2.5"
+
+
+def test_niscc_hours_are_summed_per_registration_period():
+    owner = UserFactory()
+    registration = RegistrationFactory(
+        user=owner, regulator="niscc", renewal_date=dt.date(2027, 6, 30)
+    )
+    records = [
+        CompleteRecordFactory.build(start_date=dt.date(2021, 6, 30), hours=Decimal(4)),
+        CompleteRecordFactory.build(start_date=dt.date(2021, 7, 1), hours=Decimal(2)),
+        CompleteRecordFactory.build(start_date=dt.date(2026, 1, 5), hours=Decimal(3)),
+    ]
+    from accounts import api as accounts_api
+
+    periods = profile_sections(
+        "niscc",
+        records,
+        options={},
+        registration=accounts_api.registration_for(user=registration.user),
+        date_from=None,
+        date_to=None,
+    )["periods"]
+    assert [(p["start"], p["end"], p["hours"]) for p in periods] == [
+        (dt.date(2018, 7, 1), dt.date(2021, 6, 30), Decimal(4)),
+        (dt.date(2021, 7, 1), dt.date(2024, 6, 30), Decimal(2)),
+        (dt.date(2024, 7, 1), dt.date(2027, 6, 30), Decimal(3)),
+    ]
+
+
+def test_the_hcpc_profile_has_summary_gaps_statement_and_evidence():
+    owner = UserFactory()
+    records = [
+        CompleteRecordFactory(owner=owner, title=f"Activity {n}", start_date=day)
+        for n, day in enumerate(
+            [dt.date(2026, 1, 5), dt.date(2026, 1, 20), dt.date(2026, 6, 1), dt.date(2026, 6, 2)]
+        )
+    ]
+    export = make_export(
+        owner,
+        format="pdf",
+        layout="hcpc",
+        date_from=dt.date(2026, 1, 1),
+        date_to=dt.date(2026, 6, 30),
+        options={
+            "summary": "I am a social worker in a hospital discharge team.",
+            "gap_explanation": "I was on parental leave.",
+            "statement_ids": [r.id for r in records],
+        },
+    )
+    profile = profile_sections(
+        "hcpc",
+        records,
+        options=export.options,
+        registration=None,
+        date_from=export.date_from,
+        date_to=export.date_to,
+    )
+    assert [(g["start"], g["end"]) for g in profile["gaps"]] == [
+        (dt.date(2026, 1, 21), dt.date(2026, 5, 31))
+    ]
+    html = export_pdf.render_html(
+        layout=LAYOUTS["hcpc"],
+        records=records,
+        profile=profile,
+        learner={},
+        date_from=export.date_from,
+        date_to=export.date_to,
+    )
+    for text in (
+        "Summary of practice",
+        "hospital discharge team",
+        "21 January 2026",
+        "I was on parental leave.",
+        "4. Activity 3",
+        "Reflective record: Activity 0, 5 January 2026",
+    ):
+        assert text in html
+    _, data = rendered(export)
+    assert data.startswith(b"%PDF")
+
+
+def test_rendering_twice_leaves_one_file_and_replaces_a_killed_runs_leftover(media_root):
+    owner = UserFactory()
+    CompleteRecordFactory(owner=owner)
+    export = make_export(owner)
+    leftover = media_root / "exports" / str(owner.id) / services.export_file_name(export)
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"half a file")
+    Export.objects.filter(id=export.id).update(status=ExportStatus.RUNNING)
+
+    first, data = rendered(export)
+    second = services.export_render(export_id=export.id)
+
+    assert list(leftover.parent.iterdir()) == [leftover]
+    assert data.startswith(b"\xef\xbb\xbf") and leftover.read_bytes() == data
+    assert second.finished_at == first.finished_at
+
+
+def test_an_export_request_is_prepared_once_the_transaction_commits(
+    django_capture_on_commit_callbacks,
+):
+    owner = UserFactory()
+    CompleteRecordFactory(owner=owner)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        export = services.export_request(owner=owner, format="csv", layout="swe")
+    assert len(callbacks) == 1
+    assert Export.objects.get(id=export.id).status == ExportStatus.PENDING
+    callbacks[0]()
+    assert Export.objects.get(id=export.id).status == ExportStatus.DONE
+
+
+# Load the export, mark it running, the registration, the records, their standards, then
+# lock, save and the savepoints around them (in tests only, inside the test's transaction).
+EXPORT_TASK_QUERIES = 9
+
+
+@pytest.mark.parametrize("export_format", ["csv", "pdf"])
+def test_the_export_task_takes_the_same_queries_for_2_and_20_records(export_format, content):
+    counts = []
+    for size in (2, 20):
+        owner = UserFactory()
+        RegistrationFactory(user=owner)
+        for record in CompleteRecordFactory.create_batch(size, owner=owner):
+            record.standards.set([content.conduct, content.social_media])
+        export = make_export(owner, format=export_format, layout="full")  # reads standards
+        with CaptureQueriesContext(connection) as queries:
+            tasks.export_render.delay(export.id)
+        counts.append(len(queries))
+        assert Export.objects.get(id=export.id).status == ExportStatus.DONE
+    assert counts == [EXPORT_TASK_QUERIES, EXPORT_TASK_QUERIES]
+
+
+def test_a_task_that_fails_marks_the_export_failed(monkeypatch):
+    owner = UserFactory()
+    export = make_export(owner)
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(services, "_export_write", broken)
+    with pytest.raises(ValueError):
+        tasks.export_render.delay(export.id)
+    assert Export.objects.get(id=export.id).status == ExportStatus.FAILED
+
+
+def test_the_task_acknowledges_late_and_is_requeued_when_its_worker_is_lost():
+    assert tasks.export_render.acks_late is True
+    assert tasks.export_render.reject_on_worker_lost is True
+
+
+def test_expired_exports_and_their_files_are_deleted_daily():
+    owner = UserFactory()
+    CompleteRecordFactory(owner=owner)
+    old, _ = rendered(make_export(owner))
+    fresh, _ = rendered(make_export(owner))
+    path = old.file.path
+    Export.objects.filter(id=old.id).update(expires_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+
+    assert tasks.exports_delete_expired.delay().get() == 1
+
+    assert list(Export.objects.values_list("id", flat=True)) == [fresh.id]
+    import os
+
+    assert not os.path.exists(path) and os.path.exists(fresh.file.path)
+    schedule = celery_app.conf.beat_schedule
+    assert any(e["task"] == "reflections.tasks.exports_delete_expired" for e in schedule.values())

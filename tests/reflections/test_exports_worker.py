@@ -1,0 +1,191 @@
+"""An export survives its worker being killed: late acknowledgement hands the task to the
+next worker, and the idempotent task leaves exactly one finished export and one file.
+
+Needs Redis at 127.0.0.1:6379 and a database the worker can share with the test: run
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cpd \\
+        .venv/bin/pytest tests/reflections/test_exports_worker.py -m celery_worker -p no:xdist
+"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from config.celery import app as celery_app
+from reflections import services
+from reflections.models import Export, ExportStatus
+from tests.accounts.factories import RegistrationFactory, UserFactory
+from tests.accounts.test_tasks_worker import (
+    forget_broker_connections,
+    redis_is_reachable,
+    shared_database_url,
+)
+from tests.reflections.factories import CompleteRecordFactory
+
+pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+
+# A Redis database of its own, apart from the accounts worker test's.
+BROKER_URL = "redis://127.0.0.1:6379/14"
+WAIT_SECONDS = 60
+# The killed worker's message comes back once it has been unacknowledged this long.
+VISIBILITY_TIMEOUT = 3
+WORKER_SETTINGS = f"""\
+import os
+
+from config.settings.test import *  # noqa: F403
+
+CELERY_TASK_ALWAYS_EAGER = False
+MEDIA_ROOT = os.environ["EXPORT_TEST_MEDIA_ROOT"]
+EXPORT_TEST_DELAY_SECONDS = float(os.environ.get("EXPORT_TEST_DELAY_SECONDS", "0"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {{
+    "visibility_timeout": {VISIBILITY_TIMEOUT},
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}}
+"""
+
+
+@pytest.fixture
+def celery_on_test_broker(settings):
+    """Send tasks to the test broker for a worker to run, rather than running them here."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    conf = celery_app.conf
+    saved = {"task_always_eager": conf.task_always_eager, "broker_url": conf.broker_url}
+    conf.task_always_eager = False
+    conf.broker_url = BROKER_URL
+    forget_broker_connections(celery_app)
+    celery_app.control.purge()
+    try:
+        yield celery_app
+    finally:
+        celery_app.control.purge()
+        conf.update(saved)
+        forget_broker_connections(celery_app)
+
+
+def start_worker(tmp_path, name, *, database_url, media_root, delay):
+    settings_dir = tmp_path / "worker_settings"
+    settings_dir.mkdir(exist_ok=True)
+    (settings_dir / "exports_worker_settings.py").write_text(WORKER_SETTINGS)
+    base_dir = Path(django_settings.BASE_DIR)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(settings_dir), str(base_dir)]),
+        "DJANGO_SETTINGS_MODULE": "exports_worker_settings",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": BROKER_URL,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "EXPORT_TEST_MEDIA_ROOT": str(media_root),
+        "EXPORT_TEST_DELAY_SECONDS": str(delay),
+    }
+    log_path = tmp_path / f"{name}.log"
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--pool=solo",
+        "--concurrency=1",
+        "-Q",
+        "celery",
+        "--without-heartbeat",
+        "--without-gossip",
+        "--without-mingle",
+        "--loglevel=INFO",
+        "-n",
+        f"exports-{name}-{os.getpid()}@%h",
+    ]
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(
+            command, cwd=base_dir, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    worker.log_path = log_path
+    return worker
+
+
+def stop_worker(worker):
+    if worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait(timeout=5)
+
+
+def wait_for_status(export_id, status, worker):
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if Export.objects.filter(id=export_id, status=status).exists():
+            return
+        if worker.poll() is not None:
+            pytest.fail(
+                f"the worker stopped (exit {worker.returncode}):\n{worker.log_path.read_text()}"
+            )
+        time.sleep(0.2)
+    pytest.fail(f"no export {status} within {WAIT_SECONDS} s:\n{worker.log_path.read_text()}")
+
+
+def wait_for_log(worker, text, *, times=1):
+    deadline = time.monotonic() + WAIT_SECONDS
+    while worker.log_path.read_text().count(text) < times:
+        if time.monotonic() > deadline:
+            pytest.fail(f"{text!r} not logged {times} times:\n{worker.log_path.read_text()}")
+        time.sleep(0.2)
+
+
+def task_ids(worker):
+    return re.findall(r"export_render\[([0-9a-f-]+)\] received", worker.log_path.read_text())
+
+
+def test_an_export_whose_worker_is_killed_finishes_once_on_the_next_worker(tmp_path, request):
+    if not redis_is_reachable():
+        pytest.skip("Redis is not reachable at 127.0.0.1:6379")
+    database_url = shared_database_url()
+    request.getfixturevalue("celery_on_test_broker")
+    media_root = tmp_path / "media"
+    owner = UserFactory()
+    RegistrationFactory(user=owner)
+    CompleteRecordFactory.create_batch(3, owner=owner)
+
+    first = start_worker(
+        tmp_path, "first", database_url=database_url, media_root=media_root, delay=60
+    )
+    second = None
+    try:
+        export = services.export_request(owner=owner, format="pdf", layout="swe")
+        wait_for_status(export.id, ExportStatus.RUNNING, first)
+        os.kill(first.pid, signal.SIGKILL)  # mid-export: the task is never acknowledged
+        first.wait(timeout=10)
+        assert Export.objects.get(id=export.id).status == ExportStatus.RUNNING
+
+        second = start_worker(
+            tmp_path, "second", database_url=database_url, media_root=media_root, delay=0
+        )
+        wait_for_status(export.id, ExportStatus.DONE, second)
+        # Run it once more, as a redelivery would: a finished export is left alone.
+        finished_at = Export.objects.get(id=export.id).finished_at
+        celery_app.send_task("reflections.tasks.export_render", args=[export.id])
+        wait_for_log(second, "succeeded", times=2)
+    finally:
+        stop_worker(first)
+        if second is not None:
+            stop_worker(second)
+
+    # The second worker ran the very message the first was killed running.
+    assert task_ids(first) == task_ids(second)[:1]
+    export = Export.objects.get(id=export.id)
+    assert Export.objects.filter(status=ExportStatus.DONE).count() == 1
+    assert export.finished_at == finished_at
+    files = list((media_root / "exports" / str(owner.id)).iterdir())
+    assert [f.name for f in files] == [services.export_file_name(export)]
+    assert files[0].read_bytes().startswith(b"%PDF")
