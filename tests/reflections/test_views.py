@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -239,6 +240,7 @@ def test_my_cpd_shows_where_a_social_work_england_registrant_stands(client):
     client.force_login(user)
     html = client.get(reverse("reflections:my_cpd")).content.decode()
     assert "Where you stand with Social Work England" in html
+    assert re.search(r"1 December 20\d\d to 30 November 20\d\d", html)  # the registration year
 
 
 def my_cpd_queries(client):
