@@ -13,6 +13,7 @@ function start(form) {
   let dirty = false;
   let saving = null; // the save in flight, if any
   let stale = false;
+  let submitting = false;
   let lastSave = 0;
 
   const say = (message, failed) => {
@@ -21,7 +22,7 @@ function start(form) {
   };
 
   function save() {
-    if (!dirty || saving || stale) return saving;
+    if (!dirty || saving || stale || submitting) return saving;
     saving = send().finally(() => {
       saving = null;
     });
@@ -83,9 +84,14 @@ function start(form) {
     saveSoon();
   });
   form.addEventListener("submit", (event) => {
+    // The submit saves everything: no autosave may start after it, or it would carry
+    // the version the submit is about to replace.
+    submitting = true;
+    clearTimeout(pending);
+    pending = null;
+    if (!saving) return;
     // Never submit an old version while an autosave is in flight: wait, then submit
     // with the version the autosave returned.
-    if (!saving) return;
     event.preventDefault();
     const submitter = event.submitter;
     saving.then(() => form.requestSubmit(submitter));
