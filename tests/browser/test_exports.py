@@ -51,3 +51,33 @@ def test_a_practitioner_exports_their_records_as_csv_and_pdf(page, live_server, 
     assert pdf.startswith(b"%PDF")
     assert b"pdfuaid" in pdf_metadata(pdf)  # tagged PDF/UA-1
     assert pdf_file.suggested_filename.endswith(".pdf")
+
+
+def test_the_confirmation_and_expired_export_pages_pass_axe(page, live_server, demo):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reflections.models import Export, Record
+
+    sign_in(page, live_server, "practitioner1@example.com", demo_password())
+    record = Record.objects.filter(owner__email="practitioner1@example.com").first()
+    page.goto(url(live_server, f"/reflections/{record.id}/delete/"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Delete")
+    assert_accessible(page)
+    page.goto(url(live_server, "/reflections/delete-all/"))
+    expect(page.get_by_role("button", name="Delete all my records")).to_be_visible()
+    assert_accessible(page)
+    expired = Export.objects.create(
+        owner=record.owner,
+        format="csv",
+        layout="swe",
+        record_ids=[record.id],
+        status="done",
+        expires_at=timezone.now() - timedelta(days=1),
+    )
+    page.allow_console_error("status of 410")
+    response = page.goto(url(live_server, f"/reflections/exports/{expired.id}/download/"))
+    assert response.status == 410
+    expect(page.get_by_role("link", name="Make a new export")).to_be_visible()
+    assert_accessible(page)
