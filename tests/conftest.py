@@ -15,6 +15,32 @@ from tests.learning.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def wagtail_roots(request):
+    """Give every database test the locale and root nodes Wagtail's migrations create.
+
+    A transactional test (a real Celery worker, concurrency, the browser) ends with a
+    flush that empties them too, and tests that run after it on the same worker need
+    them back. (A serialized rollback would restore them, but it fails with an
+    IntegrityError once another flush has recreated the content types under new ids.)
+    """
+    if not ({"db", "transactional_db", "live_server"} & set(request.fixturenames)) and not (
+        request.node.get_closest_marker("django_db")
+    ):
+        return
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def content(db):
     """A small site: HCPC 2008 (superseded) and Social Work England frameworks, one bite."""

@@ -109,29 +109,8 @@ def demo(transactional_db, live_server):
 
     The live server's thread sees only committed rows, hence transactional_db.
     """
-    wagtail_roots_ensure()
     call_command("load_demo", stdout=StringIO())
     return {"password": demo_password()}
-
-
-def wagtail_roots_ensure():
-    """Recreate the locale and root nodes Wagtail's data migrations made, when gone.
-
-    Every transactional test ends with a flush, which empties them too. (A serialized
-    rollback would restore them, but it fails with an IntegrityError once another
-    transactional test's flush has recreated the content types under new ids.)
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 def url(live_server, path):

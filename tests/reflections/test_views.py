@@ -317,11 +317,22 @@ def test_unshared_record_text_reaches_no_admin_listing_and_no_log(client, caplog
     caplog.set_level(logging.DEBUG)
     record = RecordFactory(learning=CANARY)
     client.force_login(record.owner)
-    client.post(reverse("reflections:autosave", args=[record.id]), form_data(record, learning=CANARY + " edited"))
-    client.post(reverse("reflections:edit", args=[record.id]), form_data(record, title="x" * 300, save="Save draft"))
+    client.post(
+        reverse("reflections:autosave", args=[record.id]),
+        form_data(record, learning=CANARY + " edited"),
+    )
+    client.post(
+        reverse("reflections:edit", args=[record.id]),
+        form_data(record, title="x" * 300, save="Save draft"),
+    )
     administrator = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(administrator)
-    for url in ("/admin/", "/admin/snippets/", "/admin/pages/search/?q=CANARY", "/admin/reports/site-history/"):
+    for url in (
+        "/admin/",
+        "/admin/snippets/",
+        "/admin/pages/search/?q=CANARY",
+        "/admin/reports/site-history/",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert CANARY not in response.content.decode(), url
