@@ -117,3 +117,29 @@ def standard_choices(*, regulator_code=None, include_ids=(), today=None) -> list
         prefix = f"{framework.regulator.short_name} {framework.version} " if framework else ""
         labels.append((standard.id, f"{prefix}{standard.code}: {standard.statement}"))
     return labels
+
+
+@dataclass(frozen=True)
+class ModuleRef:
+    id: int
+    title: str
+    url: str
+    estimated_minutes: int
+    reflection_prompt: str
+
+
+def module_by_id(module_id) -> ModuleRef | None:
+    """Return a live training module and its reflection prompt ("" when it asks for none)."""
+    from .models import TrainingModulePage
+
+    module = TrainingModulePage.objects.live().filter(id=module_id).first()
+    if module is None:
+        return None
+    prompt = next((s.value["prompt"] for s in module.steps if s.block_type == "reflection"), "")
+    return ModuleRef(
+        id=module.id,
+        title=module.title,
+        url=module.get_url(),
+        estimated_minutes=module.estimated_minutes,
+        reflection_prompt=prompt,
+    )

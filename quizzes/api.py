@@ -102,3 +102,19 @@ def attempts_for_export(*, user) -> list[dict]:
         }
         for attempt in Attempt.objects.filter(user=user).order_by("started_at")
     ]
+
+
+def best_results(*, user, quiz_ids) -> dict[int, tuple[float, bool]]:
+    """Return {quiz id: (best percent, passed)} over the user's submitted attempts."""
+    from django.db.models import Max
+
+    from .models import Attempt, AttemptStatus
+
+    if not user.is_authenticated or not quiz_ids:
+        return {}
+    rows = (
+        Attempt.objects.filter(user=user, quiz_id__in=quiz_ids, status=AttemptStatus.SUBMITTED)
+        .values("quiz_id")
+        .annotate(best=Max("percent"), any_passed=Max("passed"))
+    )
+    return {row["quiz_id"]: (float(row["best"]), bool(row["any_passed"])) for row in rows}

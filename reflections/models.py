@@ -63,6 +63,7 @@ class Record(models.Model):
     source_url = models.CharField(max_length=500, blank=True)
     source_bite_id = models.PositiveIntegerField(null=True, blank=True)
     source_attempt_id = models.PositiveIntegerField(null=True, blank=True)
+    source_module_id = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(
         max_length=10, choices=RecordStatus.choices, default=RecordStatus.DRAFT
     )

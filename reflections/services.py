@@ -1,6 +1,7 @@
 """Writes for reflective-learning records. Every write checks the record's owner."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -76,11 +77,24 @@ def _owned(record_id, owner):
     return record
 
 
-def record_start(*, owner, bite_id=None, attempt_id=None) -> Record:
-    """Create a draft, pre-filled from a knowledge bite or a quiz attempt when given."""
+def record_start(*, owner, bite_id=None, attempt_id=None, module_id=None) -> Record:
+    """Create a draft, pre-filled from a bite, a quiz attempt or a training module."""
     record = Record(owner=owner, start_date=timezone.localdate())
     standard_ids = ()
-    if bite_id is not None:
+    if module_id is not None:
+        module = learning_api.module_by_id(module_id)
+        if module is None:
+            raise RecordNotFound
+        record.title = _("Reflection on %(title)s") % {"title": module.title}
+        record.activity_type = ActivityType.E_LEARNING
+        record.hours = (Decimal(module.estimated_minutes) / 60).quantize(Decimal("0.01"))
+        record.description = module.reflection_prompt
+        record.source_title, record.source_url, record.source_module_id = (
+            module.title,
+            module.url,
+            module.id,
+        )
+    elif bite_id is not None:
         bite = learning_api.bite_by_id(bite_id)
         if bite is None:
             raise RecordNotFound

@@ -59,6 +59,7 @@ def record_new(request):
             owner=request.user,
             bite_id=_int(request.POST.get("bite")),
             attempt_id=_int(request.POST.get("attempt")),
+            module_id=_int(request.POST.get("module")),
         )
     except services.RecordNotFound:
         raise Http404 from None

@@ -24,10 +24,13 @@ def wagtail_roots(request):
     them back. (A serialized rollback would restore them, but it fails with an
     IntegrityError once another flush has recreated the content types under new ids.)
     """
-    if not ({"db", "transactional_db", "live_server"} & set(request.fixturenames)) and not (
-        request.node.get_closest_marker("django_db")
-    ):
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if not ({"db", "transactional_db"} & names) and marker is None:
         return
+    transactional = "transactional_db" in names or bool(marker and marker.kwargs.get("transaction"))
+    # Autouse fixtures run first: set the database up before touching it.
+    request.getfixturevalue("transactional_db" if transactional else "db")
     from django.conf import settings
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Collection, Locale, Page

@@ -32,7 +32,11 @@ def load_demo(*, password) -> DemoSummary:
     bites = bites_load(home=home, standards=standards)
     from quizzes.demo import load_demo_quiz  # imported here so the seam stays light
 
-    load_demo_quiz(bite=next(b for b in bites if b.slug == "social-workers-social-media"))
+    social_media = next(b for b in bites if b.slug == "social-workers-social-media")
+    load_demo_quiz(bite=social_media)
+    from .training import training_load
+
+    training_load(home=home, bite=social_media)
     logins = demo_users_load(password=password, home_page=home)
     from django.contrib.auth import get_user_model
 
