@@ -106,7 +106,7 @@ def attempts_for_export(*, user) -> list[dict]:
 
 def best_results(*, user, quiz_ids) -> dict[int, tuple[float, bool]]:
     """Return {quiz id: (best percent, passed)} over the user's submitted attempts."""
-    from django.db.models import Max
+    from django.db.models import Count, Max, Q
 
     from .models import Attempt, AttemptStatus
 
@@ -115,6 +115,6 @@ def best_results(*, user, quiz_ids) -> dict[int, tuple[float, bool]]:
     rows = (
         Attempt.objects.filter(user=user, quiz_id__in=quiz_ids, status=AttemptStatus.SUBMITTED)
         .values("quiz_id")
-        .annotate(best=Max("percent"), any_passed=Max("passed"))
+        .annotate(best=Max("percent"), passes=Count("id", filter=Q(passed=True)))
     )
-    return {row["quiz_id"]: (float(row["best"]), bool(row["any_passed"])) for row in rows}
+    return {row["quiz_id"]: (float(row["best"]), row["passes"] > 0) for row in rows}
