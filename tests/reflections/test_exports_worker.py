@@ -9,22 +9,19 @@ Needs Redis at 127.0.0.1:6379 and a database the worker can share with the test:
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 
-from config.celery import app as celery_app
 from reflections import services
 from reflections.models import Export, ExportStatus
 from tests.accounts.factories import RegistrationFactory, UserFactory
-from tests.accounts.test_tasks_worker import (
-    forget_broker_connections,
-    redis_is_reachable,
+from tests.celery_worker import (
+    require_redis,
     shared_database_url,
+    start_worker,
+    stop_worker,
+    tasks_sent_to,
 )
 from tests.reflections.factories import CompleteRecordFactory
 
@@ -53,73 +50,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {{
 
 @pytest.fixture
 def celery_on_test_broker(settings):
-    """Send tasks to the test broker for a worker to run, rather than running them here."""
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    conf = celery_app.conf
-    saved = {"task_always_eager": conf.task_always_eager, "broker_url": conf.broker_url}
-    conf.task_always_eager = False
-    conf.broker_url = BROKER_URL
-    forget_broker_connections(celery_app)
-    celery_app.control.purge()
-    try:
-        yield celery_app
-    finally:
-        celery_app.control.purge()
-        conf.update(saved)
-        forget_broker_connections(celery_app)
+    with tasks_sent_to(settings, BROKER_URL) as app:
+        yield app
 
 
-def start_worker(tmp_path, name, *, database_url, media_root, delay):
-    settings_dir = tmp_path / "worker_settings"
-    settings_dir.mkdir(exist_ok=True)
-    (settings_dir / "exports_worker_settings.py").write_text(WORKER_SETTINGS)
-    base_dir = Path(django_settings.BASE_DIR)
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(settings_dir), str(base_dir)]),
-        "DJANGO_SETTINGS_MODULE": "exports_worker_settings",
-        "DATABASE_URL": database_url,
-        "CELERY_BROKER_URL": BROKER_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "EXPORT_TEST_MEDIA_ROOT": str(media_root),
-        "EXPORT_TEST_DELAY_SECONDS": str(delay),
-    }
-    log_path = tmp_path / f"{name}.log"
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "config",
-        "worker",
-        "--pool=solo",
-        "--concurrency=1",
-        "-Q",
-        "celery",
-        "--without-heartbeat",
-        "--without-gossip",
-        "--without-mingle",
-        "--loglevel=INFO",
-        "-n",
-        f"exports-{name}-{os.getpid()}@%h",
-    ]
-    with log_path.open("wb") as log:
-        worker = subprocess.Popen(
-            command, cwd=base_dir, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    worker.log_path = log_path
-    return worker
-
-
-def stop_worker(worker):
-    if worker.poll() is not None:
-        return
-    worker.terminate()
-    try:
-        worker.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.wait(timeout=5)
+def start_export_worker(tmp_path, name, *, database_url, media_root, delay):
+    return start_worker(
+        tmp_path,
+        f"exports-{name}",
+        broker_url=BROKER_URL,
+        database_url=database_url,
+        settings_source=WORKER_SETTINGS,
+        env={"EXPORT_TEST_MEDIA_ROOT": str(media_root), "EXPORT_TEST_DELAY_SECONDS": str(delay)},
+    )
 
 
 def wait_for_status(export_id, status, worker):
@@ -148,16 +91,15 @@ def task_ids(worker):
 
 
 def test_an_export_whose_worker_is_killed_finishes_once_on_the_next_worker(tmp_path, request):
-    if not redis_is_reachable():
-        pytest.skip("Redis is not reachable at 127.0.0.1:6379")
+    require_redis()
     database_url = shared_database_url()
-    request.getfixturevalue("celery_on_test_broker")
+    celery_app = request.getfixturevalue("celery_on_test_broker")
     media_root = tmp_path / "media"
     owner = UserFactory()
     RegistrationFactory(user=owner)
     CompleteRecordFactory.create_batch(3, owner=owner)
 
-    first = start_worker(
+    first = start_export_worker(
         tmp_path, "first", database_url=database_url, media_root=media_root, delay=60
     )
     second = None
@@ -168,7 +110,7 @@ def test_an_export_whose_worker_is_killed_finishes_once_on_the_next_worker(tmp_p
         first.wait(timeout=10)
         assert Export.objects.get(id=export.id).status == ExportStatus.RUNNING
 
-        second = start_worker(
+        second = start_export_worker(
             tmp_path, "second", database_url=database_url, media_root=media_root, delay=0
         )
         wait_for_status(export.id, ExportStatus.DONE, second)
