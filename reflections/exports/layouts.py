@@ -50,7 +50,11 @@ def _description(record):
 
 
 def _standards(record):
-    return "; ".join(f"{s.code} {s.title}".strip() for s in record.standards.all())
+    # CSV exports attach the labels chunk by chunk (see services); other formats prefetch.
+    labels = getattr(record, "standard_labels", None)
+    if labels is None:
+        labels = [f"{s.code} {s.title}".strip() for s in record.standards.all()]
+    return "; ".join(labels)
 
 
 def _yes_no(value):
