@@ -1,8 +1,11 @@
-"""Demo people: two practitioners in a team, their manager, an editor and an administrator.
+"""Demo people: five practitioners in a team, their manager, an editor and an administrator.
 
 Every account shares one password: DEMO_PASSWORD from the environment, or
-DEFAULT_DEMO_PASSWORD. Running the loader again updates the accounts in place and resets
-their passwords; it never creates duplicates.
+DEFAULT_DEMO_PASSWORD. The manager and the administrator also need a second factor: both
+get an authenticator app with the published key DEMO_TOTP_KEY and the recovery codes
+DEMO_RECOVERY_CODES (README.md, "Demo logins"). Running the loader again updates the
+accounts in place and resets their passwords, apps and recovery codes; it never creates
+duplicates. load_demo refuses to run with production settings.
 """
 
 import os
@@ -11,14 +14,21 @@ from datetime import date
 
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import GroupPagePermission
 
 from .models import Profession, Registration, Regulator, Team, User
 from .permissions import EDITOR_GROUP
+from .services import APP_DEVICE_NAME, recovery_codes_replace
 
 DEFAULT_DEMO_PASSWORD = "cpd-demo-password"  # noqa: S105 - a documented demo-only default
 DEMO_TEAM = "Children's services team A"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# A published, demo-only key (20 bytes, as django-otp makes them). In base32, as
+# authenticator apps take it: MNYGILLEMVWW6LLUN52HALLLMV4S2MBR.
+DEMO_TOTP_KEY = b"cpd-demo-totp-key-01"
+DEMO_RECOVERY_CODES = tuple(f"demo-code-{number:02d}" for number in range(1, 11))
+DEMO_SECOND_FACTOR_EMAILS = ("manager@example.com", "admin@example.com")
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,69 @@ def demo_user_update_or_create(*, email, password, first_name, last_name, **flag
     )
     user.set_password(password)
     user.save(update_fields=["password"])
+    return user
+
+
+def demo_second_factor_reset(*, user):
+    """Give the user the demo authenticator app and the demo recovery codes, all unused.
+
+    The app keeps its database id across runs, so a session verified with it stays so.
+    """
+    device = TOTPDevice.objects.filter(user=user).order_by("pk").first() or TOTPDevice(user=user)
+    device.name = APP_DEVICE_NAME
+    device.key = DEMO_TOTP_KEY.hex()
+    device.confirmed = True
+    device.drift = 0
+    device.last_t = -1
+    device.throttle_reset(commit=False)
+    device.save()
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    recovery_codes_replace(user=user, codes=DEMO_RECOVERY_CODES)
+    return device
+
+
+# Three more practitioners in the demo team, so the manager's report has every status.
+DEMO_COLLEAGUES = (
+    {
+        "email": "practitioner3@example.com",
+        "first_name": "Megan",
+        "last_name": "Evans",
+        "regulator": Regulator.SOCIAL_CARE_WALES,
+        "profession": Profession.SOCIAL_CARE_WORKER,
+        "role": "Social care worker (Social Care Wales)",
+    },
+    {
+        "email": "practitioner4@example.com",
+        "first_name": "Daniel",
+        "last_name": "Osei",
+        "regulator": Regulator.SOCIAL_WORK_ENGLAND,
+        "profession": Profession.SOCIAL_WORKER,
+        "role": "Social worker (Social Work England)",
+    },
+    {
+        "email": "practitioner5@example.com",
+        "first_name": "Hannah",
+        "last_name": "Reid",
+        "regulator": Regulator.HCPC,
+        "profession": Profession.OTHER,
+        "role": "Occupational therapist (HCPC)",
+    },
+)
+
+
+def demo_colleague_load(*, password, email, first_name, last_name, regulator, profession, role):
+    """Create or update one of the demo team's other practitioners and their registration."""
+    user = demo_user_update_or_create(
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        is_staff=False,
+        is_superuser=False,
+    )
+    Registration.objects.update_or_create(
+        user=user, defaults={"regulator": regulator, "profession": profession}
+    )
     return user
 
 
@@ -112,9 +185,13 @@ def demo_users_load(*, password, home_page):
         last_name="Okafor",
         **ordinary,
     )
+    colleagues = [
+        demo_colleague_load(password=password, **colleague) for colleague in DEMO_COLLEAGUES
+    ]
     team, _ = Team.objects.get_or_create(name=DEMO_TEAM)
-    team.members.add(asha, ciaran)
+    team.members.add(asha, ciaran, *colleagues)
     team.managers.add(grace)
+    demo_second_factor_reset(user=grace)
 
     tom = demo_user_update_or_create(
         email="editor@example.com",
@@ -124,7 +201,7 @@ def demo_users_load(*, password, home_page):
         **ordinary,
     )
     tom.groups.add(editor_group_get_or_create(home_page=home_page))
-    demo_user_update_or_create(
+    alex = demo_user_update_or_create(
         email="admin@example.com",
         password=password,
         first_name="Alex",
@@ -132,10 +209,23 @@ def demo_users_load(*, password, home_page):
         is_staff=True,
         is_superuser=True,
     )
+    demo_second_factor_reset(user=alex)
     return [
         DemoLogin("practitioner1@example.com", "Asha Patel", "Social worker (Social Work England)"),
         DemoLogin("practitioner2@example.com", "Ciarán Murphy", "Social care worker (NISCC)"),
-        DemoLogin("manager@example.com", "Grace Okafor", f"Manager of {DEMO_TEAM}"),
+        *(
+            DemoLogin(c["email"], f"{c['first_name']} {c['last_name']}", c["role"])
+            for c in DEMO_COLLEAGUES
+        ),
+        DemoLogin(
+            "manager@example.com",
+            "Grace Okafor",
+            f"Manager of {DEMO_TEAM} (needs a code: manage.py demo_totp_code)",
+        ),
         DemoLogin("editor@example.com", "Tom Hughes", "Content editor (Wagtail admin)"),
-        DemoLogin("admin@example.com", "Alex Morgan", "Administrator (superuser)"),
+        DemoLogin(
+            "admin@example.com",
+            "Alex Morgan",
+            "Administrator (superuser; needs a code: manage.py demo_totp_code)",
+        ),
     ]

@@ -1,12 +1,16 @@
-"""Forms for signing in, resetting a password and recording a registration.
+"""Forms for signing in (password, then a code), resetting a password and recording a
+registration.
 
 Each form carries a crispy-forms-gds helper so it renders as GOV.UK Design System
 components; templates show the error summary above the heading.
 """
 
+import re
+
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +58,79 @@ class SignInForm(AuthenticationForm):
 
     def clean_username(self):
         return user_sign_in_email(email=self.cleaned_data["username"])
+
+
+APP_CODE = re.compile(r"[0-9]{6}")
+CODE_WIDTH = "govuk-input--width-10 govuk-input--extra-letter-spacing"
+
+
+def code_field(*, heading):
+    """Return the layout of a code input, its label the page's h1 when ``heading``."""
+    # Field.text() cannot take both a label tag and extra classes, hence Field itself.
+    if heading:
+        context = {"label_size": Size.for_label(Size.LARGE), "label_tag": "h1"}
+    else:
+        context = {"label_size": Size.for_label(Size.MEDIUM)}
+    return Field("code", css_class=CODE_WIDTH, context=context)
+
+
+class AppCodeForm(forms.Form):
+    """The 6-digit code an authenticator app shows. Only its format is checked here.
+
+    ``heading`` makes the label the page's h1 (the GOV.UK question page pattern).
+    """
+
+    code = forms.CharField(
+        label=_("Enter the 6-digit code from your authenticator app"),
+        help_text=_("Open the app on your phone to see the code. It changes every 30 seconds."),
+        # No maxlength: people paste codes with spaces, which are taken out.
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "autocapitalize": "off",
+            }
+        ),
+        error_messages={"required": _("Enter the 6-digit code")},
+    )
+
+    def __init__(self, *args, label=None, help_text=None, heading=True, submit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        field.label = label or field.label
+        field.help_text = help_text or field.help_text
+        self.helper = gds_helper(code_field(heading=heading), submit=submit or _("Continue"))
+
+    def clean_code(self):
+        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
+        if not APP_CODE.fullmatch(code):
+            raise ValidationError(_("The code must be 6 digits"), code="format")
+        return code
+
+
+class RecoveryCodeForm(forms.Form):
+    """One of the recovery codes a manager or administrator saved when they set up."""
+
+    code = forms.CharField(
+        label=_("Enter a recovery code"),
+        help_text=_(
+            "Use one of the 10 codes you saved when you set up your authenticator app. "
+            "Each code works once."
+        ),
+        max_length=64,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}
+        ),
+        error_messages={
+            "required": _("Enter a recovery code"),
+            "max_length": _("The recovery code is not correct, or it has been used"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(code_field(heading=True), submit=_("Continue"))
 
 
 class PasswordResetRequestForm(forms.Form):

@@ -14,3 +14,12 @@ def is_editor(user) -> bool:
 
 def is_manager(user) -> bool:
     return bool(user.is_authenticated and user.managed_teams.exists())
+
+
+def needs_second_factor(user) -> bool:
+    """Return whether signing in takes a code as well as the password.
+
+    Administrators and managers see other people's data, so a stolen password alone must
+    not be enough for their accounts (docs/decisions/0009-second-factor.md).
+    """
+    return is_administrator(user) or is_manager(user)

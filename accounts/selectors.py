@@ -1,6 +1,8 @@
 """Reads about people: who someone is, their teams and their registration."""
 
 from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Registration, Team
 
@@ -31,3 +33,13 @@ def teams_for_user(*, user) -> dict[str, list[Team]]:
         "member_of": list(Team.objects.filter(members=user)),
         "manages": list(Team.objects.filter(managers=user)),
     }
+
+
+def totp_device_confirmed(*, user) -> TOTPDevice | None:
+    """Return the authenticator app the user has set up, or None."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-pk").first()
+
+
+def recovery_codes_left(*, user) -> int:
+    """Return how many unused recovery codes the user has."""
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()

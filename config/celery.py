@@ -17,4 +17,17 @@ app.conf.beat_schedule = {
         "task": "reflections.tasks.exports_delete_expired",
         "schedule": crontab(hour=3, minute=20),
     },
+    # Times are in CELERY_TIMEZONE (Europe/London), so they follow British Summer Time.
+    "remind-learners-daily": {
+        "task": "learning.tasks.reminders_learners",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "remind-managers-weekly": {
+        "task": "learning.tasks.reminders_managers",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+    },
+    "refresh-team-summaries": {
+        "task": "learning.tasks.team_summaries_refresh",
+        "schedule": crontab(minute="*/15"),
+    },
 }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("reflections/", include("reflections.urls")),
+    path("", include("learning.urls")),
     path("search/", learning_views.search, name="search"),
     path("knowledge-bites/<int:bite_id>/read/", learning_views.bite_read, name="bite_read"),
     path(

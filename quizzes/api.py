@@ -118,3 +118,73 @@ def best_results(*, user, quiz_ids) -> dict[int, tuple[float, bool]]:
         .annotate(best=Max("percent"), passes=Count("id", filter=Q(passed=True)))
     )
     return {row["quiz_id"]: (float(row["best"]), row["passes"] > 0) for row in rows}
+
+
+def submitted_results(*, user_id, quiz_ids) -> dict[int, list[tuple]]:
+    """Return {quiz id: [(submitted at, percent, passed), ...]} for the learner, in one query."""
+    from .models import Attempt, AttemptStatus
+
+    results = {}
+    if not quiz_ids:
+        return results
+    rows = Attempt.objects.filter(
+        user_id=user_id, quiz_id__in=quiz_ids, status=AttemptStatus.SUBMITTED
+    ).values_list("quiz_id", "submitted_at", "percent", "passed")
+    for quiz_id, submitted_at, percent, passed in rows:
+        results.setdefault(quiz_id, []).append((submitted_at, float(percent), bool(passed)))
+    return results
+
+
+@dataclass(frozen=True)
+class StandardCorrectness:
+    """How a group answered the questions citing one standard: aggregates only."""
+
+    standard_id: int
+    answers: int
+    correct: int  # answers given full credit (score 1)
+    learners: int
+
+    @property
+    def percent_correct(self) -> float:
+        return 100 * self.correct / self.answers if self.answers else 0.0
+
+
+def standard_correctness(*, user_ids, min_learners=1) -> list[StandardCorrectness]:
+    """Return, per cited standard, the share of fully correct answers by these learners.
+
+    Two queries: the submitted attempts' snapshots (which say what each question cited
+    when it was shown) and their answers' scores. A standard answered by fewer than
+    `min_learners` people is left out, so a small group cannot be read person by person.
+    Returns no individual answer; sorted by share correct, lowest first.
+    """
+    from .models import Answer, Attempt, AttemptStatus
+
+    attempts = Attempt.objects.filter(
+        user_id__in=user_ids, status=AttemptStatus.SUBMITTED
+    ).values_list("id", "user_id", "snapshot")
+    cites, owner = {}, {}
+    for attempt_id, user_id, snapshot in attempts.iterator(chunk_size=500):
+        owner[attempt_id] = user_id
+        for question in snapshot.get("questions", []):
+            cites[(attempt_id, question["id"])] = {
+                s["id"]
+                for option in question.get("options", [])
+                for s in option.get("standards", [])
+            }
+    if not owner:
+        return []
+    answers, correct, learners = {}, {}, {}
+    rows = Answer.objects.filter(attempt_id__in=list(owner)).values_list(
+        "attempt_id", "question_id", "score"
+    )
+    for attempt_id, question_id, score in rows.iterator(chunk_size=2000):
+        for standard_id in cites.get((attempt_id, question_id), ()):
+            answers[standard_id] = answers.get(standard_id, 0) + 1
+            correct[standard_id] = correct.get(standard_id, 0) + (score >= 1)
+            learners.setdefault(standard_id, set()).add(owner[attempt_id])
+    results = [
+        StandardCorrectness(sid, answers[sid], correct[sid], len(learners[sid]))
+        for sid in answers
+        if len(learners[sid]) >= min_learners
+    ]
+    return sorted(results, key=lambda r: (r.percent_correct, r.standard_id))

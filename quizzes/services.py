@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from . import scoring
 from .blocks import RATING_SCALE
 from .models import Answer, Attempt, AttemptStatus, QuizPage
+from .signals import attempt_submitted
 from .snapshots import quiz_snapshot
 
 RATINGS = {value for value, _label in RATING_SCALE}
@@ -218,4 +219,8 @@ def attempt_submit(*, attempt_id, user) -> SubmitResult:
         attempt.status = AttemptStatus.SUBMITTED
         attempt.submitted_at = timezone.now()
         attempt.save()
+        user_id, quiz_id = attempt.user_id, attempt.quiz_id
+        transaction.on_commit(
+            lambda: attempt_submitted.send(sender=Attempt, user_id=user_id, quiz_id=quiz_id)
+        )
     return SubmitResult(attempt=attempt, newly_submitted=True)

@@ -13,6 +13,7 @@ from quizzes import api as quizzes_api
 from . import privacy
 from .models import ActivityType, Record, RecordStatus
 from .reflective_models import get_model
+from .signals import record_completed
 
 EDITABLE_FIELDS = (
     "title",
@@ -203,6 +204,10 @@ def record_complete(
         identifiers_checked=bool(findings),
     )
     record.refresh_from_db()
+    owner_id, module_id = record.owner_id, record.source_module_id
+    transaction.on_commit(
+        lambda: record_completed.send(sender=Record, owner_id=owner_id, module_id=module_id)
+    )
     return record
 
 

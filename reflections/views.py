@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import second_factor_required
 from accounts.permissions import is_manager
 
 from . import selectors, services
@@ -250,7 +251,7 @@ def record_delete(request, record_id):
     return TemplateResponse(request, "reflections/confirm_delete.html", {"record": record})
 
 
-@login_required
+@second_factor_required
 def shared_list(request):
     records = (
         selectors.shared_with(request.user)
@@ -260,7 +261,7 @@ def shared_list(request):
     return TemplateResponse(request, "reflections/shared_list.html", {"records": records})
 
 
-@login_required
+@second_factor_required
 def shared_detail(request, record_id):
     record = selectors.shared_record(manager=request.user, record_id=record_id)
     return TemplateResponse(

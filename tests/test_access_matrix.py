@@ -2,21 +2,29 @@
 
 A new URL pattern without a row here fails `test_every_url_pattern_has_a_row`.
 Third-party URL confs (the Wagtail admin, documents, page serving) count as one row each,
-at their prefix.
+at their prefix. Managers and administrators are signed in having passed the second
+factor; tests/accounts/test_second_factor.py covers them before they have.
 """
+
+import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.permissions import EDITOR_GROUP
+from learning.models import TrainingIndexPage, TrainingModulePage
+from learning.services import assignment_create
 from quizzes.services import attempt_start
 from reflections.models import Export
 from reflections.services import export_render
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
+from tests.accounts.otp import verified_login
 from tests.quizzes.factories import QuizPageFactory
 from tests.reflections.factories import CompleteRecordFactory
 
 ROLES = ("anonymous", "practitioner", "manager", "editor", "administrator")
+# accounts.permissions.needs_second_factor: these roles sign in with a code too.
+SECOND_FACTOR_ROLES = ("manager", "administrator")
 OWN_URLCONFS = ("config.", "accounts.", "learning.", "quizzes.", "reflections.")
 
 OK, REDIRECT, FORBIDDEN, NOT_ALLOWED = 200, 302, 403, 405
@@ -35,6 +43,11 @@ def owner_only(status):
     return {"anonymous": REDIRECT, **dict.fromkeys(ROLES[1:], 404), "practitioner": status}
 
 
+def managers_only(refused):
+    """The team's manager and administrators get the page; other signed-in users `refused`."""
+    return {**signed_in(refused), "manager": OK, "administrator": OK}
+
+
 # pattern (as the resolver spells it) -> (path to request, {role: expected status})
 MATRIX = {
     "admin/": ("/admin/", {**signed_in(REDIRECT), "editor": OK, "administrator": OK}),
@@ -46,6 +59,17 @@ MATRIX = {
     "accounts/reset/<uidb64>/<token>/": ("/accounts/reset/MQ/bad-token/", everyone(OK)),
     "accounts/reset/done/": ("/accounts/reset/done/", everyone(OK)),
     "accounts/your-account/": ("/accounts/your-account/", signed_in(OK)),
+    # The code steps are for someone between the password and the code: anyone else is
+    # sent on (to sign in when nobody is, else to where they were going).
+    "accounts/sign-in/code/": ("/accounts/sign-in/code/", everyone(REDIRECT)),
+    "accounts/sign-in/recovery-code/": ("/accounts/sign-in/recovery-code/", everyone(REDIRECT)),
+    "accounts/sign-in/set-up-app/": ("/accounts/sign-in/set-up-app/", everyone(REDIRECT)),
+    # New recovery codes are shown once, just after they are made: none to show here.
+    "accounts/recovery-codes/": ("/accounts/recovery-codes/", everyone(REDIRECT)),
+    "accounts/your-account/recovery-codes/": (
+        "/accounts/your-account/recovery-codes/",
+        {**signed_in(404), "manager": OK, "administrator": OK},
+    ),
     "search/": ("/search/?q=social", everyone(OK)),
     "knowledge-bites/<int:bite_id>/read/": (
         "/knowledge-bites/{bite}/read/",
@@ -98,6 +122,26 @@ MATRIX = {
         "/reflections/exports/{export}/download/",
         owner_only(OK),
     ),
+    "my-training/": ("/my-training/", signed_in(OK)),
+    # Team training: for managers of a team, and administrators; the rest are refused.
+    "team-training/": ("/team-training/", managers_only(FORBIDDEN)),
+    "team-training/report.csv": ("/team-training/report.csv", managers_only(FORBIDDEN)),
+    "team-training/report.xlsx": ("/team-training/report.xlsx", managers_only(FORBIDDEN)),
+    "team-training/standards/": ("/team-training/standards/", managers_only(FORBIDDEN)),
+    "team-training/assignments/": ("/team-training/assignments/", managers_only(FORBIDDEN)),
+    # A team or an assignment of a team the user does not manage is not found.
+    "team-training/teams/<int:team_id>/assign/": (
+        "/team-training/teams/{team}/assign/",
+        managers_only(404),
+    ),
+    "team-training/assignments/<int:assignment_id>/": (
+        "/team-training/assignments/{assignment}/",
+        managers_only(404),
+    ),
+    "team-training/assignments/<int:assignment_id>/withdraw/": (
+        "/team-training/assignments/{assignment}/withdraw/",
+        managers_only(404),
+    ),
     "": ("/", everyone(OK)),
 }
 
@@ -142,6 +186,22 @@ def people(db, content, settings, tmp_path):
     quiz = QuizPageFactory(parent=content.bite, slug="check")
     quiz.save_revision().publish()
     attempt = attempt_start(user=practitioner, quiz_id=quiz.id)
+    training = content.home.add_child(instance=TrainingIndexPage(title="Training", slug="training"))
+    module = training.add_child(
+        instance=TrainingModulePage(
+            title="A module",
+            slug="a-module",
+            summary="Read it.",
+            estimated_minutes=10,
+            steps=[{"type": "bite", "value": content.bite.id}],
+        )
+    )
+    assignment = assignment_create(
+        actor=manager,
+        team_id=team.id,
+        module_id=module.id,
+        due_date=datetime.date.today() + datetime.timedelta(days=7),
+    )
     export = Export.objects.create(owner=practitioner, format="csv", layout="swe")
     export_render(export_id=export.id)
     return {
@@ -151,6 +211,8 @@ def people(db, content, settings, tmp_path):
             "bite": content.bite.id,
             "record": CompleteRecordFactory(owner=practitioner, shared_with_manager=True).id,
             "export": export.id,
+            "team": team.id,
+            "assignment": assignment.id,
         },
         "anonymous": None,
         "practitioner": practitioner,
@@ -165,7 +227,9 @@ def people(db, content, settings, tmp_path):
 def test_each_role_gets_the_expected_status(client, people, pattern, role):
     path, expected = MATRIX[pattern]
     path = path.format(**people["ids"])
-    if people[role] is not None:
+    if role in SECOND_FACTOR_ROLES:
+        verified_login(client, people[role])
+    elif people[role] is not None:
         client.force_login(people[role])
     response = client.get(path)
     assert response.status_code == expected[role], f"{role} GET {path}"

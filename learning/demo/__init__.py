@@ -34,13 +34,30 @@ def load_demo(*, password) -> DemoSummary:
 
     social_media = next(b for b in bites if b.slug == "social-workers-social-media")
     load_demo_quiz(bite=social_media)
-    from .training import training_load
+    from .training import (
+        hcpc_module_load,
+        hcpc_module_progress_load,
+        training_demo_progress_load,
+        training_load,
+    )
 
-    training_load(home=home, bite=social_media)
+    module = training_load(home=home, bite=social_media)
+    hcpc_module = hcpc_module_load(
+        home=home, bite=next(b for b in bites if b.slug == "hcpc-guidance-on-using-social-media")
+    )
     logins = demo_users_load(password=password, home_page=home)
     from django.contrib.auth import get_user_model
 
+    from accounts.demo import DEMO_TEAM
+    from accounts.models import Team
     from reflections.demo import demo_records_load
 
     demo_records_load(owner=get_user_model().objects.get(email="practitioner1@example.com"))
+    team = Team.objects.get(name=DEMO_TEAM)
+    manager = team.managers.first()
+    training_demo_progress_load(module=module, team=team, manager=manager)
+    hcpc_module_progress_load(module=hcpc_module, team=team, manager=manager)
+    from learning.services import team_summaries_refresh
+
+    team_summaries_refresh()
     return DemoSummary(logins=logins, bite_urls=[bite.url for bite in bites])

@@ -6,30 +6,11 @@ Every cell passes through `safe_cell`: a spreadsheet runs a cell that starts wit
 """
 
 import csv
-import datetime as dt
 import io
-from decimal import Decimal
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from config.spreadsheets import FORMULA_PREFIXES, plain, safe_cell
 
-
-def plain(value) -> str:
-    """Return the value as text: ISO dates (they sort), hours without trailing zeros."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
-
-
-def safe_cell(value) -> str:
-    """Return the value as text a spreadsheet shows rather than runs."""
-    text = plain(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+__all__ = ["FORMULA_PREFIXES", "plain", "rows", "safe_cell", "write_csv"]
 
 
 def rows(layout, records):

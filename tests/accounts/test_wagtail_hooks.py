@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from accounts.models import Team
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
+from tests.accounts.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def administrator(client):
     user = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(user)
+    verified_login(client, user)
     return user
 
 

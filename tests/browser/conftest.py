@@ -140,3 +140,23 @@ def sign_in(page, live_server, email, password):
     page.get_by_label("Password").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
+
+
+APP_CODE_LABEL = "Enter the 6-digit code from your authenticator app"
+
+
+def app_code(email):
+    """Return the code the user's authenticator app shows now, from its key in the database."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user__email=email, confirmed=True)
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits):0{device.digits}d}"
+
+
+def sign_in_with_code(page, live_server, email, password):
+    """Sign in as a manager or administrator: the password, then their app's code."""
+    sign_in(page, live_server, email, password)
+    page.get_by_label(APP_CODE_LABEL).fill(app_code(email))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()

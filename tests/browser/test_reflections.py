@@ -10,7 +10,13 @@ from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DEFAULT_TIMEOUT_MS, assert_accessible, sign_in, url
+from tests.browser.conftest import (
+    DEFAULT_TIMEOUT_MS,
+    assert_accessible,
+    sign_in,
+    sign_in_with_code,
+    url,
+)
 from tests.browser.test_quiz import (
     assert_error_summary,
     page_in_new_context,
@@ -293,7 +299,7 @@ def test_a_manager_reads_a_shared_record_only_while_it_is_shared(browser, live_s
         stop_sharing = page.get_by_role("button", name="Stop sharing with my manager")
         expect(stop_sharing).to_be_visible()
 
-        sign_in(manager, live_server, MANAGER, demo["password"])
+        sign_in_with_code(manager, live_server, MANAGER, demo["password"])
         manager.goto(url(live_server, "/reflections/shared/"))
         expect(
             manager.get_by_role("heading", name="Records shared with you", level=1)

@@ -243,7 +243,7 @@ class DemoContentTests(TestCase):
     def test_demo_users_have_their_roles(self):
         team = Team.objects.get(name=DEMO_TEAM)
         members = set(team.members.values_list("email", flat=True))
-        assert members == {"practitioner1@example.com", "practitioner2@example.com"}
+        assert members == {f"practitioner{n}@example.com" for n in range(1, 6)}
         manager = User.objects.get(email="manager@example.com")
         assert is_manager(manager) and list(manager.managed_teams.all()) == [team]
         asha = User.objects.get(email="practitioner1@example.com")

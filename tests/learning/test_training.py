@@ -3,42 +3,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learning.models import BiteRead, TrainingIndexPage, TrainingModulePage
+from learning.models import BiteRead, TrainingModulePage
 from quizzes.services import attempt_start, attempt_submit
 from reflections.models import Record
 from reflections.services import record_complete
 from tests.accounts.factories import UserFactory
 from tests.quizzes.conftest import answer_everything
-from tests.quizzes.factories import QuizPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def module(content):
-    quiz = QuizPageFactory(parent=content.bite, slug="check")
-    quiz.save_revision().publish()
-    training = content.home.add_child(instance=TrainingIndexPage(title="Training", slug="training"))
-    module = training.add_child(
-        instance=TrainingModulePage(
-            title="Social media and professional boundaries",
-            slug="social-media",
-            summary="Read, test, reflect.",
-            estimated_minutes=45,
-            refresher_months=12,
-            steps=[
-                {"type": "bite", "value": content.bite.id},
-                {"type": "quiz", "value": quiz.id},
-                {
-                    "type": "reflection",
-                    "value": {"prompt": "Reflect on your own use of social media."},
-                },
-            ],
-        )
-    )
-    module.save_revision().publish()
-    module.quiz = quiz
-    return module
 
 
 def test_a_signed_out_reader_sees_the_steps_and_is_asked_to_sign_in(client, module):
@@ -125,4 +97,23 @@ def test_the_demo_has_the_social_media_module_built_from_the_bite_quiz_and_niscc
     assert [step.block_type for step in module.steps] == ["bite", "quiz", "reflection"]
     assert module.steps[0].value.slug == "social-workers-social-media"
     assert "NISCC reflective learning exercise" in module.steps[2].value["prompt"]
-    assert TrainingModulePage.objects.count() == 1
+    assert TrainingModulePage.objects.count() == 2  # and the HCPC guidance module
+
+
+def test_the_demo_teams_report_shows_every_status_and_the_heatmap_has_rows():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from accounts.models import Team
+    from learning.selectors.reports import standards_heatmap, team_report
+    from learning.training import Status
+
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # idempotent: nothing doubles
+    team = Team.objects.get(name="Children's services team A")
+    report = team_report(team_ids=[team.id])
+    assert len(report.rows) == 5 and len(report.modules) == 2
+    assert all(report.counts[status] for status in Status), report.counts
+    assert sum(report.counts.values()) == 10
+    assert standards_heatmap(team_ids=[team.id])

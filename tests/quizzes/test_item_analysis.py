@@ -8,6 +8,7 @@ from accounts.permissions import EDITOR_GROUP
 from quizzes.item_analysis import quiz_item_analysis
 from quizzes.services import attempt_answer_save, attempt_start, attempt_submit
 from tests.accounts.factories import UserFactory
+from tests.accounts.otp import verified_login
 from tests.quizzes.factories import QuizPageFactory, single
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +86,7 @@ def test_editors_see_statistics_in_the_admin_and_practitioners_do_not(client, ci
 
 
 def test_the_quiz_editor_links_to_its_statistics(client, cited_quiz, content):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    verified_login(client, UserFactory(is_superuser=True, is_staff=True))
     html = client.get(f"/admin/pages/{cited_quiz.id}/edit/").content.decode()
     assert f"/admin/quizzes/{cited_quiz.id}/statistics/" in html
     listing = client.get(f"/admin/pages/{content.bite.id}/").content.decode()

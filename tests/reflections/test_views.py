@@ -9,6 +9,7 @@ from django.urls import reverse
 from accounts.models import Regulator
 from reflections.models import Record, RecordStatus
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
+from tests.accounts.otp import verified_login
 from tests.reflections.factories import CompleteRecordFactory, RecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -199,7 +200,7 @@ def test_a_manager_reads_a_record_only_while_it_is_shared(client):
     team.members.add(practitioner)
     team.managers.add(manager)
     record = CompleteRecordFactory(owner=practitioner, learning=CANARY)
-    client.force_login(manager)
+    verified_login(client, manager)
     manager_pages = [
         reverse("reflections:shared_list"),
         reverse("reflections:my_cpd"),
@@ -212,13 +213,13 @@ def test_a_manager_reads_a_record_only_while_it_is_shared(client):
 
     client.force_login(practitioner)
     client.post(reverse("reflections:share", args=[record.id]), {"share": "yes"})
-    client.force_login(manager)
+    verified_login(client, manager)
     assert CANARY in client.get(detail).content.decode()
     assert record.title in client.get(reverse("reflections:shared_list")).content.decode()
 
     client.force_login(practitioner)
     client.post(reverse("reflections:share", args=[record.id]), {"share": "no"})
-    client.force_login(manager)
+    verified_login(client, manager)
     assert client.get(detail).status_code == 404
     assert all(CANARY not in client.get(url).content.decode() for url in manager_pages)
 
@@ -228,7 +229,7 @@ def test_a_manager_of_another_team_never_sees_a_shared_record(client):
     TeamFactory().members.add(record.owner)
     other_manager = UserFactory()
     TeamFactory().managers.add(other_manager)
-    client.force_login(other_manager)
+    verified_login(client, other_manager)
     assert client.get(reverse("reflections:shared_detail", args=[record.id])).status_code == 404
     assert CANARY not in client.get(reverse("reflections:shared_list")).content.decode()
 
@@ -326,7 +327,7 @@ def test_unshared_record_text_reaches_no_admin_listing_and_no_log(client, caplog
         form_data(record, title="x" * 300, save="Save draft"),
     )
     administrator = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(administrator)
+    verified_login(client, administrator)
     for url in (
         "/admin/",
         "/admin/snippets/",

@@ -9,7 +9,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
-from .models import FrameworkPage, KnowledgeBitePage, Regulator, StandardPage
+from ..models import FrameworkPage, KnowledgeBitePage, Regulator, StandardPage
 
 
 @dataclass
@@ -167,7 +167,7 @@ def bite_read_by(*, user, bite):
     """Return the user's read record for this bite, or None (no query when signed out)."""
     if not user.is_authenticated:
         return None
-    from .models import BiteRead
+    from ..models import BiteRead
 
     return BiteRead.objects.filter(user=user, bite=bite).first()
 
@@ -206,65 +206,3 @@ def search_content(*, query):
         .specific()
         .search(query)
     )
-
-
-@dataclass
-class StepStatus:
-    kind: str  # "bite", "quiz" or "reflection"
-    title: str
-    url: str
-    done: bool
-    detail: str = ""
-
-
-@dataclass
-class ModuleProgress:
-    steps: list
-    done: int
-    total: int
-
-    @property
-    def status(self):
-        if self.done == self.total:
-            return "completed"
-        return "in_progress" if self.done else "not_started"
-
-
-def module_progress(*, module, user) -> ModuleProgress | None:
-    """Return each step's status for the signed-in learner, in a fixed number of queries."""
-    if not user.is_authenticated:
-        return None
-    from django.utils.translation import gettext as _
-
-    from quizzes import api as quizzes_api
-    from reflections import api as reflections_api
-
-    from .models import BiteRead
-
-    steps = list(module.steps)
-    bite_ids = [s.value.id for s in steps if s.block_type == "bite" and s.value]
-    quiz_ids = [s.value.id for s in steps if s.block_type == "quiz" and s.value]
-    read = set(
-        BiteRead.objects.filter(user=user, bite_id__in=bite_ids).values_list("bite_id", flat=True)
-    )
-    results = quizzes_api.best_results(user=user, quiz_ids=quiz_ids)
-    reflected = any(s.block_type == "reflection" for s in steps) and (
-        reflections_api.has_completed_record_for_module(user=user, module_id=module.id)
-    )
-    statuses = []
-    for step in steps:
-        if step.block_type == "reflection":
-            statuses.append(StepStatus("reflection", step.value["prompt"], "", reflected))
-        elif step.value is None:
-            continue
-        elif step.block_type == "bite":
-            statuses.append(
-                StepStatus("bite", step.value.title, step.value.url, step.value.id in read)
-            )
-        else:
-            best = results.get(step.value.id)
-            detail = _("Best score %(percent)d%%") % {"percent": round(best[0])} if best else ""
-            statuses.append(
-                StepStatus("quiz", step.value.title, step.value.url, bool(best and best[1]), detail)
-            )
-    return ModuleProgress(steps=statuses, done=sum(s.done for s in statuses), total=len(statuses))

@@ -1,6 +1,5 @@
 """Wagtail content: the home page, knowledge bites, regulators and their standards."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +11,7 @@ from wagtail.search import index
 
 from accounts.models import Regulator as RegulatorCode
 
-from .blocks import BodyStreamBlock, ModuleStepsBlock
+from ..blocks import BodyStreamBlock, ModuleStepsBlock
 
 
 class Regulator(models.Model):
@@ -68,7 +67,7 @@ class HomePage(Page):
     page_description = _("The site's front page.")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import bites_latest
+        from ..selectors import bites_latest
 
         context = super().get_context(request, *args, **kwargs)
         context["bites"] = bites_latest(limit=6)
@@ -107,7 +106,7 @@ class KnowledgeBitePage(Page):
     )
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import bite_page_context
+        from ..selectors import bite_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(bite_page_context(bite=self, request=request))
@@ -201,7 +200,7 @@ class StandardPage(Page):
     page_description = _("One standard, with the knowledge bites that cite it.")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import standard_page_context
+        from ..selectors import standard_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(standard_page_context(standard=self))
@@ -251,27 +250,8 @@ class TrainingModulePage(Page):
     page_description = _("A training module: bites to read, a quiz to pass, a reflection.")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_progress
+        from ..selectors import module_progress
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = module_progress(module=self, user=request.user)
         return context
-
-
-class BiteRead(models.Model):
-    """A learner has read a knowledge bite: recorded once, with first and last dates."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bite_reads"
-    )
-    bite = models.ForeignKey(KnowledgeBitePage, on_delete=models.CASCADE, related_name="reads")
-    first_read_at = models.DateTimeField()
-    last_read_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "bite"], name="one_read_per_learner_and_bite")
-        ]
-
-    def __str__(self):
-        return f"{self.user} read {self.bite_id}"

@@ -1,0 +1,39 @@
+"""Learning content (Wagtail pages) and the learner data kept beside it."""
+
+from .pages import (
+    BiteIndexPage,
+    FrameworkPage,
+    HomePage,
+    KnowledgeBitePage,
+    Regulator,
+    StandardPage,
+    StandardsIndexPage,
+    TrainingIndexPage,
+    TrainingModulePage,
+)
+from .progress import (
+    Assignment,
+    BiteRead,
+    Completion,
+    ModuleProgressLog,
+    ReminderLog,
+    TeamSummary,
+)
+
+__all__ = [
+    "Assignment",
+    "BiteIndexPage",
+    "BiteRead",
+    "Completion",
+    "FrameworkPage",
+    "HomePage",
+    "KnowledgeBitePage",
+    "ModuleProgressLog",
+    "Regulator",
+    "ReminderLog",
+    "StandardPage",
+    "StandardsIndexPage",
+    "TeamSummary",
+    "TrainingIndexPage",
+    "TrainingModulePage",
+]

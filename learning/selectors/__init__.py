@@ -1,0 +1,34 @@
+"""Reads of learning content and learner data. Each returns a fixed number of queries."""
+
+from .content import (
+    bite_footnotes,
+    bite_page_context,
+    bite_read_by,
+    bites_citing,
+    bites_latest,
+    cited_standards,
+    framework_notices,
+    frameworks_for_standards,
+    parent_path,
+    reader_regulator,
+    search_content,
+    standard_page_context,
+)
+from .training import module_progress, my_training
+
+__all__ = [
+    "bite_footnotes",
+    "bite_page_context",
+    "bite_read_by",
+    "bites_citing",
+    "bites_latest",
+    "cited_standards",
+    "framework_notices",
+    "frameworks_for_standards",
+    "module_progress",
+    "my_training",
+    "parent_path",
+    "reader_regulator",
+    "search_content",
+    "standard_page_context",
+]

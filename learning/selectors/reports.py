@@ -1,0 +1,312 @@
+"""The manager's training report: people x modules, from five queries at any team size.
+
+Never reads a reflection: only assignments, completions and progress counts.
+"""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from accounts.models import Team
+
+from ..models import Assignment, Completion, ModuleProgressLog, TeamSummary, TrainingModulePage
+from ..training import Status
+from .training import standing_for
+
+SORTS = ("name", "-name", "team", "overdue")
+
+
+@dataclass(frozen=True)
+class ReportModule:
+    id: int
+    title: str
+
+
+@dataclass
+class ReportRow:
+    user_id: int
+    name: str
+    email: str
+    team_id: int
+    team_name: str
+    cells: list = field(default_factory=list)  # ModuleStanding or None, in module order
+
+    def count(self, status):
+        return sum(1 for cell in self.cells if cell is not None and cell.status == status)
+
+
+@dataclass
+class TeamReport:
+    modules: list
+    rows: list
+    counts: dict  # Status -> number of cells
+
+    @property
+    def overdue(self):
+        return self._cells_with(Status.OVERDUE)
+
+    @property
+    def expiring_soon(self):
+        return self._cells_with(Status.EXPIRES_SOON)
+
+    def _cells_with(self, status):
+        return [
+            (row, module, cell)
+            for row in self.rows
+            for module, cell in zip(self.modules, row.cells, strict=True)
+            if cell is not None and cell.status == status
+        ]
+
+
+def _members(team_ids):
+    """One query: each active member once, and every team's member ids.
+
+    Return ({user id: (name, email, team id, team name)}, {team id: [user ids]}); a person
+    in two of the teams is listed under the first by name, but has both teams' work.
+    """
+    through = Team.members.through
+    rows = (
+        through.objects.filter(team_id__in=team_ids, user__is_active=True)
+        .order_by("user__last_name", "user__first_name", "user__email", "team__name")
+        .values_list(
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "team_id",
+            "team__name",
+        )
+    )
+    members, by_team = {}, {}
+    for user_id, first, last, email, team_id, team_name in rows:
+        name = f"{first} {last}".strip() or email
+        members.setdefault(user_id, (name, email, team_id, team_name))
+        by_team.setdefault(team_id, []).append(user_id)
+    return members, by_team
+
+
+def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=None) -> TeamReport:
+    """Return each member's standing on each module assigned to their team.
+
+    Five queries whatever the size: members, open assignments (with module titles), the
+    chosen learners of those assignments, the latest completions and the progress logs.
+    A person appears once (under the first of their teams, by name); a cell is None when
+    the module is not assigned to them. `statuses` keeps the rows with a cell in one of
+    them (and, with `module_ids`, only those modules are shown).
+    """
+    today = today or timezone.localdate()
+    team_ids = list(team_ids)
+    members, memberships = _members(team_ids)
+    member_ids = Team.members.through.objects.filter(team_id__in=team_ids).values("user_id")
+    assignments = Assignment.objects.filter(
+        team_id__in=team_ids, withdrawn_at__isnull=True, module__live=True
+    )
+    if module_ids:
+        assignments = assignments.filter(module_id__in=module_ids)
+    assignments = list(
+        assignments.values_list(
+            "id", "team_id", "module_id", "module__title", "due_date", "everyone"
+        )
+    )
+    chosen = (
+        set(
+            Assignment.learners.through.objects.filter(
+                assignment_id__in=[a[0] for a in assignments if not a[5]]
+            ).values_list("assignment_id", "user_id")
+        )
+        if any(not a[5] for a in assignments)
+        else set()
+    )
+    modules = sorted({ReportModule(a[2], a[3]) for a in assignments}, key=lambda m: m.title)
+    module_id_list = [m.id for m in modules]
+    completions = {}
+    progress = {}
+    if modules:
+        completions = {
+            (r["user_id"], r["module_id"]): (r["completed_at"], r["expires_on"])
+            for r in Completion.objects.filter(user_id__in=member_ids, module_id__in=module_id_list)
+            .values("user_id", "module_id")
+            .annotate(completed_at=Max("completed_at"), expires_on=Max("expires_on"))
+        }
+        progress = {
+            (user_id, module_id): updated_at
+            for user_id, module_id, updated_at in ModuleProgressLog.objects.filter(
+                user_id__in=member_ids, module_id__in=module_id_list, steps_done__gt=0
+            ).values_list("user_id", "module_id", "updated_at")
+        }
+    # Who must do what, by when: the earliest due date over the assignments that cover them.
+    due = {}
+    for assignment_id, team_id, module_id, _title, due_date, everyone in assignments:
+        for user_id in memberships.get(team_id, ()):
+            if everyone or (assignment_id, user_id) in chosen:
+                key = (user_id, module_id)
+                due[key] = min(due[key], due_date) if key in due else due_date
+    rows, counts = [], Counter()
+    for user_id, (name, email, team_id, team_name) in members.items():
+        row = ReportRow(user_id, name, email, team_id, team_name)
+        for module in modules:
+            key = (user_id, module.id)
+            if key not in due:
+                row.cells.append(None)
+                continue
+            cell = standing_for(
+                due_date=due[key],
+                completion=completions.get(key),
+                progress_updated_at=progress.get(key),
+                today=today,
+            )
+            row.cells.append(cell)
+            counts[cell.status] += 1
+        rows.append(row)
+    if statuses:
+        rows = [r for r in rows if any(c is not None and c.status in statuses for c in r.cells)]
+    rows = _sorted(rows, sort)
+    return TeamReport(modules=modules, rows=rows, counts={s: counts[s] for s in Status})
+
+
+def _sorted(rows, sort):
+    if sort == "-name":
+        return sorted(rows, key=lambda r: r.name.lower(), reverse=True)
+    if sort == "team":
+        return sorted(rows, key=lambda r: (r.team_name.lower(), r.name.lower()))
+    if sort == "overdue":
+        return sorted(rows, key=lambda r: (-r.count(Status.OVERDUE), r.name.lower()))
+    return sorted(rows, key=lambda r: r.name.lower())
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    week_start: dt.date
+    completions: int
+
+
+def completion_trend(*, team_ids, weeks=12, today=None) -> list[WeekCount]:
+    """Return completions per week (Monday to Sunday) by the teams' members, oldest first.
+
+    One query; weeks with none are filled in with 0.
+    """
+    today = today or timezone.localdate()
+    this_monday = today - dt.timedelta(days=today.weekday())
+    first = this_monday - dt.timedelta(weeks=weeks - 1)
+    start = dt.datetime.combine(first, dt.time.min, tzinfo=timezone.get_current_timezone())
+    member_ids = Team.members.through.objects.filter(team_id__in=team_ids).values("user_id")
+    rows = (
+        Completion.objects.filter(user_id__in=member_ids, completed_at__gte=start)
+        .annotate(week=TruncWeek("completed_at"))
+        .values("week")
+        .annotate(n=Count("id"))
+    )
+    counts = {}
+    for row in rows:
+        week = row["week"]
+        week = week.date() if isinstance(week, dt.datetime) else week
+        counts[week] = counts.get(week, 0) + row["n"]
+    return [
+        WeekCount(first + dt.timedelta(weeks=n), counts.get(first + dt.timedelta(weeks=n), 0))
+        for n in range(weeks)
+    ]
+
+
+def assignable_modules():
+    """Return the live training modules, by title."""
+    return list(TrainingModulePage.objects.live().order_by("title").only("id", "title"))
+
+
+def open_assignments(*, team_ids):
+    """Return the open assignments of these teams, with module and team, soonest due first."""
+    return list(
+        Assignment.objects.filter(team_id__in=team_ids, withdrawn_at__isnull=True)
+        .select_related("module", "team")
+        .annotate(chosen=Count("learners"))
+        .order_by("due_date", "team__name", "module__title")
+    )
+
+
+def open_assignment_for(*, user, assignment_id):
+    """Return the open assignment if it belongs to a team the user manages, else None."""
+    from ..permissions import teams_managed_by
+
+    return (
+        Assignment.objects.select_related("module", "team")
+        .filter(id=assignment_id, withdrawn_at__isnull=True, team__in=teams_managed_by(user))
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    team_id: int
+    team_name: str
+    people: int
+    counts: dict
+    computed_at: object
+
+
+def organisation_summary(*, team_ids) -> list[OrganisationRow]:
+    """Return each team's precomputed counts per status (one query), by team name.
+
+    The counts are refreshed by `learning.services.team_summaries_refresh` on a schedule.
+    A team not yet summarised shows no counts.
+    """
+    summaries = {s.team_id: s for s in TeamSummary.objects.filter(team_id__in=team_ids)}
+    teams = Team.objects.filter(id__in=team_ids).order_by("name").values_list("id", "name")
+    return [
+        OrganisationRow(
+            team_id=team_id,
+            team_name=name,
+            people=summaries[team_id].people if team_id in summaries else 0,
+            counts=[(status, summaries[team_id].counts.get(status.value, 0)) for status in Status]
+            if team_id in summaries
+            else [],
+            computed_at=summaries[team_id].computed_at if team_id in summaries else None,
+        )
+        for team_id, name in teams
+    ]
+
+
+HEATMAP_MIN_LEARNERS = 3
+
+
+@dataclass(frozen=True)
+class HeatmapRow:
+    standard: object  # learning.api.StandardRef
+    answers: int
+    learners: int
+    percent_correct: float
+
+    @property
+    def band(self):
+        """A band for the cell's colour; the number is always printed too."""
+        if self.percent_correct < 50:
+            return "low"
+        return "medium" if self.percent_correct < 80 else "high"
+
+
+def standards_heatmap(*, team_ids) -> list[HeatmapRow]:
+    """Return the teams' share of correct answers per standard, lowest first.
+
+    Aggregates over the quiz answers of the teams' members: no individual answer, and a
+    standard answered by fewer than HEATMAP_MIN_LEARNERS people is left out. Four queries.
+    """
+    from quizzes import api as quizzes_api
+
+    from .. import api as learning_api
+
+    member_ids = list(
+        Team.members.through.objects.filter(team_id__in=team_ids)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    results = quizzes_api.standard_correctness(
+        user_ids=member_ids, min_learners=HEATMAP_MIN_LEARNERS
+    )
+    refs = {ref.id: ref for ref in learning_api.standards_by_ids([r.standard_id for r in results])}
+    return [
+        HeatmapRow(refs[r.standard_id], r.answers, r.learners, r.percent_correct)
+        for r in results
+        if r.standard_id in refs
+    ]

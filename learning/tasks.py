@@ -1,0 +1,40 @@
+"""Background work for learning: reminders and the organisation summary. Tasks call
+services; beat runs them.
+
+The schedules are in `config/celery.py`, with every other periodic task.
+"""
+
+from celery import shared_task
+
+from . import reminders
+
+# A failed send leaves no log row behind, so a retry sends exactly the ones still owed.
+RETRY = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (reminders.ReminderSendError, OSError),
+    "retry_backoff": True,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(**RETRY)
+def reminders_learners(self) -> int:
+    """Email learners whose training is overdue or due soon (daily). Safe to run twice."""
+    return reminders.reminders_send_learners()
+
+
+@shared_task(**RETRY)
+def reminders_managers(self) -> int:
+    """Email each manager their teams' overdue training (weekly). Safe to run twice."""
+    return reminders.reminders_send_managers()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def team_summaries_refresh() -> int:
+    """Recompute each team's counts for the organisation-wide report (every 15 minutes)."""
+    from .services import team_summaries_refresh as refresh
+
+    return refresh()
