@@ -12,15 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from config.spreadsheets import safe_cell
 
-COLUMNS = (
-    (_("Name"), lambda row, module, cell: row.name),
-    (_("Email"), lambda row, module, cell: row.email),
-    (_("Team"), lambda row, module, cell: row.team_name),
-    (_("Module"), lambda row, module, cell: module.title),
-    (_("Status"), lambda row, module, cell: cell.status.label),
-    (_("Due date"), lambda row, module, cell: cell.due_date),
-    (_("Completed on"), lambda row, module, cell: cell.completed_on),
-    (_("Expires on"), lambda row, module, cell: cell.expires_on),
+HEADERS = (
+    _("Name"),
+    _("Email"),
+    _("Team"),
+    _("Module"),
+    _("Status"),
+    _("Due date"),
+    _("Completed on"),
+    _("Expires on"),
 )
 
 
@@ -28,14 +28,28 @@ def report_rows(reports):
     """Yield the header, then a row per assigned (person, module), as safe text.
 
     `reports` is an iterable of TeamReport (the organisation's comes a batch of teams at
-    a time, so memory stays flat however many people there are).
+    a time, so memory stays flat however many people there are). The columns are
+    HEADERS, in order; each status label is translated once, not once a row.
     """
-    yield [safe_cell(str(header)) for header, _get in COLUMNS]
+    yield [safe_cell(str(header)) for header in HEADERS]
+    labels = {}
     for report in reports:
+        titles = [safe_cell(module.title) for module in report.modules]
         for row in report.rows:
-            for module, cell in zip(report.modules, row.cells, strict=True):
-                if cell is not None:
-                    yield [safe_cell(get(row, module, cell)) for _header, get in COLUMNS]
+            person = [safe_cell(row.name), safe_cell(row.email), safe_cell(row.team_name)]
+            for title, cell in zip(titles, row.cells, strict=True):
+                if cell is None:
+                    continue
+                if cell.status not in labels:
+                    labels[cell.status] = safe_cell(str(cell.status.label))
+                yield [
+                    *person,
+                    title,
+                    labels[cell.status],
+                    safe_cell(cell.due_date),
+                    safe_cell(cell.completed_on),
+                    safe_cell(cell.expires_on),
+                ]
 
 
 class _Echo:

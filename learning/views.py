@@ -101,6 +101,7 @@ def team_report(request):
     context = {
         "form": form,
         "report": report,
+        "grid": _grid(report),
         "columns": list(zip(report.modules, range(len(report.modules)), strict=True)),
         "statuses": [(status, report.counts[status]) for status in Status],
         "trend": _trend_chart(reports.completion_trend(team_ids=team_ids)),
@@ -108,6 +109,36 @@ def team_report(request):
         "teams": teams,
     }
     return TemplateResponse(request, "learning/team_report.html", context)
+
+
+def _grid(report):
+    """Return [(row, cells)] with each cell's tag, label and date text ready to print.
+
+    A team's grid has a cell per person and module: translating each status and
+    formatting each date once, rather than once a cell, keeps a large team's page quick.
+    """
+    labels, dates = {}, {}
+    on, due = _("on"), _("due")
+
+    def text(day):
+        if day not in dates:
+            dates[day] = date_format(day, "j M Y")
+        return dates[day]
+
+    def shown(cell):
+        if cell is None:
+            return None
+        if cell.status not in labels:
+            labels[cell.status] = str(cell.status.label)
+        day = cell.shown_date
+        prefix = on if cell.is_done else due
+        return {
+            "tag": cell.tag,
+            "label": labels[cell.status],
+            "date": f"{prefix} {text(day)}" if day else "",
+        }
+
+    return [(row, [shown(cell) for cell in row.cells]) for row in report.rows]
 
 
 def _trend_chart(weeks):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 PDF_VARIANT = "pdf/ua-1"
 SHORT_ANSWER = 100  # characters
@@ -29,18 +30,42 @@ def _cell(header, text):
     return header, text, len(text) > SHORT_ANSWER or "\n" in text
 
 
+def _blocks(cells):
+    """Return the cells in order as blocks: a long answer alone, under its heading, and each
+    run of short answers together, as one line of "label: value" pairs.
+
+    WeasyPrint's cost follows the number of boxes more than the amount of text, so a run of
+    short answers is one paragraph rather than one paragraph each.
+    """
+    blocks = []
+    for header, text, long in cells:
+        if long:
+            blocks.append({"long": True, "header": header, "text": text})
+        elif blocks and not blocks[-1]["long"]:
+            blocks[-1]["fields"].append((header, text))
+        else:
+            blocks.append({"long": False, "fields": [(header, text)]})
+    return blocks
+
+
 def render_html(*, layout, records, profile, learner, date_from, date_to) -> str:
     """Return the export as HTML; every value is autoescaped by the template."""
-    rows = [
-        {
-            "record": record,
-            "cells": [
-                _cell(column.header, display(column.get(record))) for column in layout.columns
-            ],
-        }
-        for record in records
+    rows = []
+    for record in records:
+        cells = [_cell(column.header, display(column.get(record))) for column in layout.columns]
+        rows.append({"record": record, "cells": cells, "blocks": _blocks(cells)})
+    number = learner.get("registration_number", "")
+    learner_line = [
+        part
+        for part in (
+            learner.get("name", ""),
+            learner.get("regulator_name", ""),
+            _("Registration number %(number)s") % {"number": number} if number else "",
+        )
+        if part
     ]
     context = {
+        "learner_line": learner_line,
         "layout": layout,
         "rows": rows,
         "profile": profile,

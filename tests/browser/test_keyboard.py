@@ -108,3 +108,19 @@ def test_a_keyboard_user_reaches_a_bite_from_the_home_page(page, live_server, de
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", name=BITE_TITLE, level=1)).to_be_visible()
+
+
+def test_tab_reaches_every_control_of_the_training_pages(page, live_server, demo):
+    from tests.browser.conftest import sign_in_with_code
+
+    sign_in(page, live_server, "practitioner1@example.com", demo["password"])
+    page.goto(url(live_server, "/my-training/"))
+    assert_tab_reaches_every_visible_link_and_button(page)
+    page.context.clear_cookies()
+    sign_in_with_code(page, live_server, "manager@example.com", demo["password"])
+    for path in ("/team-training/", "/team-training/assignments/", "/team-training/standards/"):
+        page.goto(url(live_server, path))
+        assert_tab_reaches_every_visible_link_and_button(page)
+        # The report's selects and the scrolling table region take focus too.
+        for control in page.locator("select:visible, [tabindex='0']:visible").all():
+            tab_to(page, control)

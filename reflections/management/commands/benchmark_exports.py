@@ -3,14 +3,19 @@
     .venv/bin/python manage.py benchmark_exports
 
 It writes a throwaway learner and records inside a transaction it rolls back, and
-deletes the files it made. Numbers go in docs/benchmarks.md.
+deletes the files it made. Every run renders from scratch: nothing is cached between runs.
+Numbers go in docs/benchmarks.md, with the load average it prints (other processes on the
+machine change the timings a lot).
 """
 
 import datetime as dt
 import logging
+import os
+import re
 import statistics
 import time
 import tracemalloc
+import zlib
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand
@@ -19,6 +24,9 @@ from django.db import transaction
 from accounts.models import Registration, User
 from reflections import services
 from reflections.models import ActivityType, Export, Record, RecordStatus
+
+STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 
 PARAGRAPH = (
     "I read the guidance on professional boundaries online and discussed it in supervision; "
@@ -34,6 +42,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, runs, **options):
         logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # a line per page
+        self.stdout.write("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         with transaction.atomic():
             owner = User.objects.create_user(email="benchmark-exports@example.invalid")
             Registration.objects.create(
@@ -64,6 +73,9 @@ class Command(BaseCommand):
                     self.stdout.write(
                         f"CSV ({layout}), {count:,} records: peak Python memory {peak:.1f} MiB"
                     )
+                self.stdout.write(
+                    "load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+                )
             finally:
                 for export in Export.objects.filter(owner=owner):
                     export.file.delete(save=False)
@@ -75,14 +87,21 @@ class Command(BaseCommand):
         )
         start = time.perf_counter()
         export = services.export_render(export_id=export.id)
-        return time.perf_counter() - start, export.file.size
+        seconds = time.perf_counter() - start
+        pages = None
+        if export_format == "pdf":
+            with export.file.open("rb") as file:
+                pages = pdf_page_count(file.read())
+        return seconds, export.file.size, pages
 
     def report(self, name, owner, export_format, record_ids, runs):
         results = [self.render(owner, export_format, record_ids) for _ in range(runs)]
-        timings = [seconds for seconds, _ in results]
+        timings = [seconds for seconds, _, _ in results]
+        _, size, pages = results[0]
         self.stdout.write(
             f"{name:28} median {statistics.median(timings):6.2f} s  "
-            f"max {max(timings):6.2f} s  file {results[0][1] / 1024:,.0f} KiB"
+            f"max {max(timings):6.2f} s  file {size / 1024:,.0f} KiB"
+            + (f"  {pages} pages" if pages else "")
         )
 
     def peak_memory(self, owner, record_ids, layout):
@@ -92,3 +111,16 @@ class Command(BaseCommand):
             return tracemalloc.get_traced_memory()[1] / 2**20
         finally:
             tracemalloc.stop()
+
+
+def pdf_page_count(data: bytes):
+    """Return the page count from the PDF's page tree (inside a compressed object stream),
+    or None when it cannot be found."""
+    for match in STREAM.finditer(data):
+        try:
+            stream = zlib.decompress(match.group(1))
+        except zlib.error:
+            stream = match.group(1)
+        if count := PAGE_COUNT.search(stream):
+            return int(count.group(1))
+    return None
