@@ -104,22 +104,6 @@ def attempts_for_export(*, user) -> list[dict]:
     ]
 
 
-def best_results(*, user, quiz_ids) -> dict[int, tuple[float, bool]]:
-    """Return {quiz id: (best percent, passed)} over the user's submitted attempts."""
-    from django.db.models import Count, Max, Q
-
-    from .models import Attempt, AttemptStatus
-
-    if not user.is_authenticated or not quiz_ids:
-        return {}
-    rows = (
-        Attempt.objects.filter(user=user, quiz_id__in=quiz_ids, status=AttemptStatus.SUBMITTED)
-        .values("quiz_id")
-        .annotate(best=Max("percent"), passes=Count("id", filter=Q(passed=True)))
-    )
-    return {row["quiz_id"]: (float(row["best"]), row["passes"] > 0) for row in rows}
-
-
 def submitted_results(*, user_id, quiz_ids) -> dict[int, list[tuple]]:
     """Return {quiz id: [(submitted at, percent, passed), ...]} for the learner, in one query."""
     from .models import Attempt, AttemptStatus

@@ -3,15 +3,6 @@
 from .models import Record, RecordStatus
 
 
-def has_completed_record_for_module(*, user, module_id) -> bool:
-    """Return whether the user has a complete record started from this training module."""
-    if not user.is_authenticated:
-        return False
-    return Record.objects.filter(
-        owner=user, source_module_id=module_id, status=RecordStatus.COMPLETE
-    ).exists()
-
-
 def module_record_completions(*, user_id, module_ids) -> dict[int, list]:
     """Return {module id: [completed at, ...]} of the learner's complete records per module.
 

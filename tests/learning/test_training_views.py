@@ -265,3 +265,11 @@ def test_my_training_takes_the_same_queries_for_1_and_6_modules(client, team, mo
         assign(team, extra, days=n)
     assert "You have completed 0 of 6" in client.get(url).content.decode()
     assert count() == one
+
+
+def test_the_module_page_shows_the_learners_status_and_due_date(client, team, module):
+    assign(team, module, days=10)
+    client.force_login(team.members[0])
+    html = client.get(module.url).content.decode()
+    due = TODAY + dt.timedelta(days=10)
+    assert "Not started" in html and f"Due by {due:%-d %B %Y}." in html
