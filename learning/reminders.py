@@ -25,9 +25,8 @@ from django.utils import timezone
 
 from accounts.models import Team
 
-from .models import Assignment, ReminderLog
-from .models.progress import ReminderKind
-from .selectors.reports import team_report
+from .models import ReminderKind, ReminderLog
+from .selectors.reports import due_dates_by_team, team_report
 from .training import DUE_SOON_DAYS, Status, module_standing
 
 logger = logging.getLogger(__name__)
@@ -102,41 +101,12 @@ def learner_recipients(*, today) -> list[Recipient]:
     return recipients
 
 
-def _due_by_team(team_ids) -> dict:
-    """Return {(user id, module id): {team id: due date}}: which team's assignment covers whom.
-
-    Three queries. The report gives one cell per person and module over all their teams;
-    a manager must only hear about what their own teams assigned, by their due dates.
-    """
-    members = {}
-    for team_id, user_id in Team.members.through.objects.filter(
-        team_id__in=team_ids, user__is_active=True
-    ).values_list("team_id", "user_id"):
-        members.setdefault(team_id, []).append(user_id)
-    assignments = list(
-        Assignment.objects.filter(
-            team_id__in=team_ids, withdrawn_at__isnull=True, module__live=True
-        ).values_list("id", "team_id", "module_id", "due_date", "everyone")
-    )
-    chosen = set(
-        Assignment.learners.through.objects.filter(
-            assignment_id__in=[a[0] for a in assignments if not a[4]]
-        ).values_list("assignment_id", "user_id")
-    )
-    due = {}
-    for assignment_id, team_id, module_id, due_date, everyone in assignments:
-        for user_id in members.get(team_id, ()):
-            if everyone or (assignment_id, user_id) in chosen:
-                due.setdefault((user_id, module_id), {})[team_id] = due_date
-    return due
-
-
 def manager_recipients(*, today) -> list[Recipient]:
     """Return each active manager whose teams have overdue training, with the overdue list.
 
     One digest per manager, however many teams they manage; a person and module appear
     once, under the manager's team whose assignment is due first. At most ten queries at
-    any size: the team ids, the team report, the managers and `_due_by_team`.
+    any size: the team ids, the team report, the managers and `due_dates_by_team`.
     """
     team_ids = list(Team.objects.values_list("id", flat=True))
     report = team_report(team_ids=team_ids, statuses=[Status.OVERDUE], today=today)
@@ -154,7 +124,7 @@ def manager_recipients(*, today) -> list[Recipient]:
     overdue = report.overdue
     if not managers or not overdue:
         return []
-    due_by_team = _due_by_team(team_ids)
+    due_by_team = due_dates_by_team(team_ids=team_ids)
     # {manager id: {(user id, module id): (due date, team name, row, module, cell)}}
     found = {}
     for row, module, cell in overdue:

@@ -19,7 +19,7 @@ from .models import (
 )
 from .permissions import teams_managed_by
 from .selectors.training import latest_completions, learner_facts
-from .training import add_months, cycle_start, step_page_ids, steps_done, steps_from_raw
+from .training import cycle_start, step_page_ids, steps_done, steps_from_raw
 
 
 class BiteNotFound(Exception):
@@ -175,22 +175,15 @@ def training_progress_sync(*, user_id, today=None) -> list[Completion]:
             since = cycle_start(expires_on=expires_on, today=today)
             done = steps_done(module_id=module.id, steps=steps[module.id], facts=facts, since=since)
             if done.complete and not current:
+                percent = done.best_percent
                 new_completions.append(
-                    Completion(
+                    Completion.of_module(
                         user_id=user_id,
-                        module_id=module.id,
-                        module_title=module.title,
-                        revision_id=module.live_revision_id,
+                        module=module,
                         completed_at=now,
-                        expires_on=(
-                            add_months(today, module.refresher_months)
-                            if module.refresher_months
-                            else None
-                        ),
+                        completed_on=today,
                         quiz_percent=(
-                            Decimal(str(round(done.best_percent, 2)))
-                            if done.best_percent is not None
-                            else None
+                            Decimal(str(round(percent, 2))) if percent is not None else None
                         ),
                     )
                 )

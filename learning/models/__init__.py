@@ -16,6 +16,7 @@ from .progress import (
     BiteRead,
     Completion,
     ModuleProgressLog,
+    ReminderKind,
     ReminderLog,
     TeamSummary,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "KnowledgeBitePage",
     "ModuleProgressLog",
     "Regulator",
+    "ReminderKind",
     "ReminderLog",
     "StandardPage",
     "StandardsIndexPage",

@@ -140,6 +140,23 @@ class Completion(models.Model):
     def __str__(self):
         return f"{self.user_id} completed {self.module_title} on {self.completed_at:%Y-%m-%d}"
 
+    @classmethod
+    def of_module(cls, *, user_id, module, completed_at, completed_on, quiz_percent=None):
+        """Return an unsaved completion of `module` as it is now (its title and live
+        revision), expiring `module.refresher_months` after `completed_on`, if it has one."""
+        from ..training import add_months
+
+        months = module.refresher_months
+        return cls(
+            user_id=user_id,
+            module_id=module.id,
+            module_title=module.title,
+            revision_id=module.live_revision_id,
+            completed_at=completed_at,
+            expires_on=add_months(completed_on, months) if months else None,
+            quiz_percent=quiz_percent,
+        )
+
 
 class ReminderKind(models.TextChoices):
     LEARNER_DUE = "learner_due", _("Training due or overdue (learner)")

@@ -89,6 +89,54 @@ def _members(team_ids):
     return members, by_team
 
 
+def _chosen_learners(assignment_ids) -> set:
+    """One query (none without ids): {(assignment id, user id)} for assignments to chosen
+    learners rather than the whole team."""
+    if not assignment_ids:
+        return set()
+    return set(
+        Assignment.learners.through.objects.filter(assignment_id__in=assignment_ids).values_list(
+            "assignment_id", "user_id"
+        )
+    )
+
+
+def _coverage(assignments, memberships, chosen):
+    """Yield (user id, module id, team id, due date) for each member an open assignment
+    covers: everyone in its team, or only the learners chosen for it.
+
+    `assignments` are (id, team id, module id, due date, everyone) tuples, `memberships`
+    {team id: [user ids]} and `chosen` what `_chosen_learners` returns. People who join a
+    team later are covered by its "everyone" assignments from then on.
+    """
+    for assignment_id, team_id, module_id, due_date, everyone in assignments:
+        for user_id in memberships.get(team_id, ()):
+            if everyone or (assignment_id, user_id) in chosen:
+                yield user_id, module_id, team_id, due_date
+
+
+def due_dates_by_team(*, team_ids) -> dict:
+    """Return {(user id, module id): {team id: due date}}: which team's assignment covers
+    whom, and by when.
+
+    Three queries. `team_report` gives one cell per person and module over all their
+    teams, with the earliest due date; a manager's digest must only speak of what their
+    own teams assigned, by their own due dates.
+    """
+    team_ids = list(team_ids)
+    _, memberships = _members(team_ids)
+    assignments = list(
+        Assignment.objects.filter(
+            team_id__in=team_ids, withdrawn_at__isnull=True, module__live=True
+        ).values_list("id", "team_id", "module_id", "due_date", "everyone")
+    )
+    chosen = _chosen_learners([a[0] for a in assignments if not a[4]])
+    due = {}
+    for user_id, module_id, team_id, due_date in _coverage(assignments, memberships, chosen):
+        due.setdefault((user_id, module_id), {})[team_id] = due_date
+    return due
+
+
 def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=None) -> TeamReport:
     """Return each member's standing on each module assigned to their team.
 
@@ -112,15 +160,7 @@ def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=
             "id", "team_id", "module_id", "module__title", "due_date", "everyone"
         )
     )
-    chosen = (
-        set(
-            Assignment.learners.through.objects.filter(
-                assignment_id__in=[a[0] for a in assignments if not a[5]]
-            ).values_list("assignment_id", "user_id")
-        )
-        if any(not a[5] for a in assignments)
-        else set()
-    )
+    chosen = _chosen_learners([a[0] for a in assignments if not a[5]])
     modules = sorted({ReportModule(a[2], a[3]) for a in assignments}, key=lambda m: m.title)
     module_id_list = [m.id for m in modules]
     completions = {}
@@ -140,11 +180,10 @@ def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=
         }
     # Who must do what, by when: the earliest due date over the assignments that cover them.
     due = {}
-    for assignment_id, team_id, module_id, _title, due_date, everyone in assignments:
-        for user_id in memberships.get(team_id, ()):
-            if everyone or (assignment_id, user_id) in chosen:
-                key = (user_id, module_id)
-                due[key] = min(due[key], due_date) if key in due else due_date
+    covering = [(a[0], a[1], a[2], a[4], a[5]) for a in assignments]
+    for user_id, module_id, _team_id, due_date in _coverage(covering, memberships, chosen):
+        key = (user_id, module_id)
+        due[key] = min(due[key], due_date) if key in due else due_date
     rows, counts = [], Counter()
     for user_id, (name, email, team_id, team_name) in members.items():
         row = ReportRow(user_id, name, email, team_id, team_name)

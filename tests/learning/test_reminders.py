@@ -11,8 +11,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from learning.models import Completion, ReminderLog, TrainingIndexPage, TrainingModulePage
-from learning.models.progress import ReminderKind
+from learning.models import (
+    Completion,
+    ReminderKind,
+    ReminderLog,
+    TrainingIndexPage,
+    TrainingModulePage,
+)
 from learning.reminders import (
     ReminderSendError,
     reminders_send_learners,

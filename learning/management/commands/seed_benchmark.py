@@ -356,13 +356,8 @@ class Command(BaseCommand):
         def completion(day):
             completed_at = self.at(day)
             completions.append(
-                Completion(
-                    user_id=user_id,
-                    module_id=page.id,
-                    module_title=page.title,
-                    revision_id=page.live_revision_id,
-                    completed_at=completed_at,
-                    expires_on=add_months(day, months) if months else None,
+                Completion.of_module(
+                    user_id=user_id, module=page, completed_at=completed_at, completed_on=day
                 )
             )
             return completed_at
