@@ -26,6 +26,10 @@ app.conf.beat_schedule = {
         "task": "learning.tasks.reminders_managers",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
+    "delete-expired-report-downloads": {
+        "task": "learning.tasks.report_downloads_delete_expired",
+        "schedule": crontab(minute=40),
+    },
     "refresh-team-summaries": {
         "task": "learning.tasks.team_summaries_refresh",
         "schedule": crontab(minute="*/15"),

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from config.forms import GovukDateField
 
+from .models import ReportDownloadFormat
+
 EVERYONE, CHOSEN = "everyone", "chosen"
 
 
@@ -100,3 +102,28 @@ class ReportFilterForm(forms.Form):
         """Return the cleaned value, or None when it was missing or not one of the choices."""
         self.is_valid()
         return self.cleaned_data.get(name) or None
+
+
+class ReportDownloadForm(forms.Form):
+    """Which file of the organisation's report to prepare."""
+
+    format = forms.ChoiceField(
+        label=_("File format"),
+        choices=ReportDownloadFormat.choices,
+        initial=ReportDownloadFormat.CSV,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select a file format"),
+            "invalid_choice": _("Select a file format"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template has the token
+        self.helper.layout = Layout(
+            Field.radios("format", legend_size=Size.SMALL, small=True),
+            Button.primary("submit", _("Prepare the file")),
+        )

@@ -67,15 +67,26 @@ def csv_lines(reports):
         yield writer.writerow(row)
 
 
-def xlsx_file(reports):
-    """Return a temporary file holding the report as an XLSX workbook, rewound."""
+def csv_write(stream, reports) -> None:
+    """Write the report as UTF-8 CSV (with a byte-order mark, for Excel) to a binary file."""
+    for line in csv_lines(reports):
+        stream.write(line.encode("utf-8"))
+
+
+def xlsx_write(stream, reports) -> None:
+    """Write the report as an XLSX workbook to a binary file."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(_("Training report")))
     for row in report_rows(reports):
         sheet.append(row)
+    workbook.save(stream)
+
+
+def xlsx_file(reports):
+    """Return a temporary file holding the report as an XLSX workbook, rewound."""
     handle = tempfile.TemporaryFile()  # noqa: SIM115  (the response closes it)
-    workbook.save(handle)
+    xlsx_write(handle, reports)
     handle.seek(0)
     return handle

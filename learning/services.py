@@ -1,23 +1,32 @@
 """Writes of learner data kept in learning. Content is written by editors in Wagtail."""
 
+import tempfile
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from config.prepared_files import file_store_once, rows_delete_with_files
+
+from . import report_files
 from .models import (
     Assignment,
     BiteRead,
     Completion,
     KnowledgeBitePage,
     ModuleProgressLog,
+    ReportDownload,
+    ReportDownloadFormat,
+    ReportDownloadStatus,
     TeamSummary,
     TrainingModulePage,
 )
 from .permissions import teams_managed_by
+from .selectors.reports import team_reports_in_batches
 from .selectors.training import latest_completions, learner_facts
 from .training import cycle_start, step_page_ids, steps_done, steps_from_raw
 
@@ -248,3 +257,76 @@ def team_summaries_refresh(*, batch=20, today=None) -> int:
                 for team_id in ids
             )
     return len(team_ids)
+
+
+# Organisation-wide report files: too big for a web request, so a task prepares them.
+
+
+def report_download_request(*, user, team_ids, format) -> ReportDownload:
+    """Ask for the report of these teams as a file; a task prepares it once this commits.
+
+    A second request for the same file while the first is still being prepared (a
+    double click, a reload) returns the first rather than starting another.
+    """
+    from .tasks import report_download_render as render_task
+
+    team_ids = sorted({int(team_id) for team_id in team_ids})
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(id=user.id).first()
+        for waiting in ReportDownload.objects.filter(
+            requested_by=user,
+            format=format,
+            status__in=[ReportDownloadStatus.PENDING, ReportDownloadStatus.RUNNING],
+            expires_at__gt=timezone.now(),
+        ):
+            if waiting.team_ids == team_ids:
+                return waiting
+        download = ReportDownload.objects.create(
+            requested_by=user, format=format, team_ids=team_ids
+        )
+        transaction.on_commit(lambda: render_task.delay(download.id))
+    return download
+
+
+def report_download_file_name(download) -> str:
+    """Fixed per download (a rerun replaces its file) and unguessable."""
+    token = salted_hmac("learning.report_download_file_name", str(download.id)).hexdigest()[:24]
+    return f"training-report-{download.id}-{token}.{download.format}"
+
+
+def report_download_render(*, download_id):
+    """Write the file, store it and mark the download done. Safe to run any number of
+    times (a redelivered task, two workers): one file results. Return the download, or
+    None when it no longer exists.
+
+    The teams are read 20 at a time (`team_reports_in_batches`): memory stays flat.
+    """
+    download = ReportDownload.objects.filter(id=download_id).first()
+    if download is None or download.status == ReportDownloadStatus.DONE:
+        return download
+    ReportDownload.objects.filter(id=download_id).update(status=ReportDownloadStatus.RUNNING)
+    reports = team_reports_in_batches(team_ids=download.team_ids)
+    write = (
+        report_files.xlsx_write
+        if download.format == ReportDownloadFormat.XLSX
+        else report_files.csv_write
+    )
+    with tempfile.TemporaryFile() as stream:
+        write(stream, reports)
+        stream.seek(0)
+        return file_store_once(
+            ReportDownload, download_id, stream, report_download_file_name(download)
+        )
+
+
+def report_download_fail(*, download_id) -> None:
+    ReportDownload.objects.filter(id=download_id).exclude(status=ReportDownloadStatus.DONE).update(
+        status=ReportDownloadStatus.FAILED
+    )
+
+
+def report_downloads_delete_expired(*, now=None) -> int:
+    """Delete expired report files and their rows; return how many."""
+    return rows_delete_with_files(
+        ReportDownload.objects.filter(expires_at__lte=now or timezone.now())
+    )

@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -13,8 +15,8 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import second_factor_required
 
 from . import charts, report_files, selectors, services
-from .forms import CHOSEN, EVERYONE, AssignmentForm, ReportFilterForm
-from .models import Assignment
+from .forms import CHOSEN, EVERYONE, AssignmentForm, ReportDownloadForm, ReportFilterForm
+from .models import Assignment, ReportDownloadFormat
 from .permissions import may_manage_training, teams_managed_by
 from .selectors import reports
 from .selectors.content import search_content
@@ -24,7 +26,7 @@ from .training import Status
 
 MAX_QUERY_LENGTH = 200
 TEAMS_AT_ONCE = 5  # more teams than this (an administrator): the organisation summary first
-DOWNLOAD_BATCH = 20  # teams per batch in an organisation-wide download
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _int(value):
@@ -91,10 +93,13 @@ def _report_for(request, teams):
 @second_factor_required
 def team_report(request):
     teams = _managed_teams(request)
-    if len(teams) > TEAMS_AT_ONCE and not request.GET.get("team"):
+    if _organisation_wide(request, teams):
+        team_ids = [t.id for t in teams]
         context = {
-            "summaries": reports.organisation_summary(team_ids=[t.id for t in teams]),
+            "summaries": reports.organisation_summary(team_ids=team_ids),
             "statuses": Status.choices,
+            "download_form": ReportDownloadForm(),
+            "downloads": reports.report_downloads_for(user=request.user, team_ids=team_ids),
         }
         return TemplateResponse(request, "learning/organisation_report.html", context)
     form, team_ids, report = _report_for(request, teams)
@@ -150,21 +155,26 @@ def _trend_chart(weeks):
     }
 
 
-def _download_reports(request, teams):
-    """Yield the report a batch of teams at a time (one batch when a team is chosen)."""
-    if request.GET.get("team") or len(teams) <= TEAMS_AT_ONCE:
-        yield _report_for(request, teams)[2]
-        return
-    for start in range(0, len(teams), DOWNLOAD_BATCH):
-        batch = teams[start : start + DOWNLOAD_BATCH]
-        yield _report_for(request, batch)[2]
+def _organisation_wide(request, teams):
+    return len(teams) > TEAMS_AT_ONCE and not request.GET.get("team")
+
+
+def _to_organisation_files(request):
+    """The whole organisation's report is too big for one request: a task prepares it."""
+    messages.info(
+        request,
+        _("The report of every team is prepared as a file in the background. Choose a format."),
+    )
+    return redirect(f"{reverse('training:team_report')}#download")
 
 
 @second_factor_required
 def team_report_csv(request):
     teams = _managed_teams(request)
+    if _organisation_wide(request, teams):
+        return _to_organisation_files(request)
     response = StreamingHttpResponse(
-        report_files.csv_lines(_download_reports(request, teams)),
+        report_files.csv_lines([_report_for(request, teams)[2]]),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="training-report.csv"'
@@ -175,11 +185,74 @@ def team_report_csv(request):
 @second_factor_required
 def team_report_xlsx(request):
     teams = _managed_teams(request)
+    if _organisation_wide(request, teams):
+        return _to_organisation_files(request)
     response = FileResponse(
-        report_files.xlsx_file(_download_reports(request, teams)),
+        report_files.xlsx_file([_report_for(request, teams)[2]]),
         as_attachment=True,
         filename="training-report.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_TYPE,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@second_factor_required
+@require_POST
+def report_download_new(request):
+    teams = _managed_teams(request)
+    form = ReportDownloadForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Select a file format"))
+        return redirect(f"{reverse('training:team_report')}#download")
+    download = services.report_download_request(
+        user=request.user, team_ids=[t.id for t in teams], format=form.cleaned_data["format"]
+    )
+    return redirect("training:report_download", download.id)
+
+
+def _own_download(request, download_id):
+    teams = _managed_teams(request)
+    download = reports.own_report_download(
+        user=request.user, download_id=download_id, team_ids=[t.id for t in teams]
+    )
+    if download is None:
+        raise Http404
+    return download
+
+
+def _download_gone(request, download):
+    return TemplateResponse(
+        request, "learning/report_download_gone.html", {"download": download}, status=410
+    )
+
+
+@second_factor_required
+def report_download(request, download_id):
+    download = _own_download(request, download_id)
+    if download.is_expired():
+        return _download_gone(request, download)
+    context = {"download": download}
+    response = TemplateResponse(request, "learning/report_download.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@second_factor_required
+def report_download_file(request, download_id):
+    download = _own_download(request, download_id)
+    if download.is_expired():
+        return _download_gone(request, download)
+    if not download.is_done or not download.file:
+        return redirect("training:report_download", download.id)
+    day = timezone.localdate(download.created_at).isoformat()
+    response = FileResponse(
+        download.file.open("rb"),
+        as_attachment=True,
+        filename=f"training-report-{day}.{download.format}",
+        content_type=XLSX_TYPE
+        if download.format == ReportDownloadFormat.XLSX
+        else "text/csv; charset=utf-8",
     )
     response["Cache-Control"] = "no-store"
     return response

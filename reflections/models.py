@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from config.prepared_files import PreparedFileStatus
+
 from .reflective_models import CHOICES as MODEL_CHOICES
 from .reflective_models import DEFAULT_MODEL
 
@@ -123,11 +125,7 @@ class ExportLayout(models.TextChoices):
     FULL = "full", _("Every field of each record")
 
 
-class ExportStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting to start")
-    RUNNING = "running", _("Being prepared")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
+ExportStatus = PreparedFileStatus
 
 
 def export_expiry():

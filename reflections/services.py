@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.prepared_files import file_store_once, rows_delete_with_files
 from learning import api as learning_api
 from quizzes import api as quizzes_api
 
@@ -231,7 +232,7 @@ def records_delete_all(*, owner) -> int:
     """Delete all of the owner's reflective records and their exports; return how many records."""
     from .models import Export
 
-    _exports_delete(Export.objects.filter(owner=owner))
+    rows_delete_with_files(Export.objects.filter(owner=owner))
     records = Record.objects.filter(owner=owner)
     count = records.count()
     records.delete()
@@ -380,7 +381,6 @@ def export_render(*, export_id):
     import time
 
     from django.conf import settings
-    from django.core.files import File
 
     from .models import Export, ExportStatus
 
@@ -395,20 +395,7 @@ def export_render(*, export_id):
         if delay:
             time.sleep(delay)
         stream.seek(0)
-        with transaction.atomic():
-            locked = Export.objects.select_for_update().filter(id=export_id).first()
-            if locked is None or locked.status == ExportStatus.DONE:
-                return locked
-            name = export_file_name(locked)
-            storage = locked.file.storage
-            path = locked.file.field.generate_filename(locked, name)
-            if storage.exists(path):  # left by a run killed before it marked the export done
-                storage.delete(path)
-            locked.file.save(name, File(stream), save=False)
-            locked.status = ExportStatus.DONE
-            locked.finished_at = timezone.now()
-            locked.save(update_fields=["file", "status", "finished_at"])
-    return locked
+        return file_store_once(Export, export_id, stream, export_file_name(export))
 
 
 def export_fail(*, export_id) -> None:
@@ -423,13 +410,4 @@ def exports_delete_expired(*, now=None) -> int:
     """Delete expired exports and their files; return how many."""
     from .models import Export
 
-    return _exports_delete(Export.objects.filter(expires_at__lte=now or timezone.now()))
-
-
-def _exports_delete(exports) -> int:
-    exports = list(exports)
-    for export in exports:
-        if export.file:
-            export.file.delete(save=False)
-        export.delete()
-    return len(exports)
+    return rows_delete_with_files(Export.objects.filter(expires_at__lte=now or timezone.now()))

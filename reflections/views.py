@@ -293,8 +293,6 @@ def delete_all(request):
 
 # Exports ---------------------------------------------------------------------------------
 
-REFRESH_SECONDS = 3
-
 
 @login_required
 def export_new(request):
@@ -336,7 +334,7 @@ def export_detail(request, export_id):
     response = TemplateResponse(
         request,
         "reflections/export_detail.html",
-        {"export": export, "refresh_seconds": REFRESH_SECONDS},
+        {"export": export},
     )
     response["Cache-Control"] = "no-store"
     return response

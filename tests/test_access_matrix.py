@@ -12,8 +12,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.permissions import EDITOR_GROUP
-from learning.models import TrainingIndexPage, TrainingModulePage
-from learning.services import assignment_create
+from learning.models import ReportDownload, TrainingIndexPage, TrainingModulePage
+from learning.services import assignment_create, report_download_render
 from quizzes.services import attempt_start
 from reflections.models import Export
 from reflections.services import export_render
@@ -128,6 +128,17 @@ MATRIX = {
     "team-training/report.csv": ("/team-training/report.csv", managers_only(FORBIDDEN)),
     "team-training/report.xlsx": ("/team-training/report.xlsx", managers_only(FORBIDDEN)),
     "team-training/standards/": ("/team-training/standards/", managers_only(FORBIDDEN)),
+    "team-training/files/": ("/team-training/files/", signed_in(NOT_ALLOWED)),
+    # The manager's report file is ready: only they may read its page and download it;
+    # an administrator gets 404 (not theirs), people who manage no team 403.
+    "team-training/files/<int:download_id>/": (
+        "/team-training/files/{download}/",
+        {**managers_only(FORBIDDEN), "administrator": 404},
+    ),
+    "team-training/files/<int:download_id>/download/": (
+        "/team-training/files/{download}/download/",
+        {**managers_only(FORBIDDEN), "administrator": 404},
+    ),
     "team-training/assignments/": ("/team-training/assignments/", managers_only(FORBIDDEN)),
     # A team or an assignment of a team the user does not manage is not found.
     "team-training/teams/<int:team_id>/assign/": (
@@ -204,6 +215,8 @@ def people(db, content, settings, tmp_path):
     )
     export = Export.objects.create(owner=practitioner, format="csv", layout="swe")
     export_render(export_id=export.id)
+    download = ReportDownload.objects.create(requested_by=manager, format="csv", team_ids=[team.id])
+    report_download_render(download_id=download.id)
     return {
         "ids": {
             "quiz": quiz.id,
@@ -213,6 +226,7 @@ def people(db, content, settings, tmp_path):
             "export": export.id,
             "team": team.id,
             "assignment": assignment.id,
+            "download": download.id,
         },
         "anonymous": None,
         "practitioner": practitioner,

@@ -1,5 +1,6 @@
 """Learning content (Wagtail pages) and the learner data kept beside it."""
 
+from .downloads import ReportDownload, ReportDownloadFormat, ReportDownloadStatus
 from .pages import (
     BiteIndexPage,
     FrameworkPage,
@@ -31,6 +32,9 @@ __all__ = [
     "KnowledgeBitePage",
     "ModuleProgressLog",
     "Regulator",
+    "ReportDownload",
+    "ReportDownloadFormat",
+    "ReportDownloadStatus",
     "ReminderKind",
     "ReminderLog",
     "StandardPage",

@@ -13,7 +13,14 @@ from django.utils import timezone
 
 from accounts.models import Team
 
-from ..models import Assignment, Completion, ModuleProgressLog, TeamSummary, TrainingModulePage
+from ..models import (
+    Assignment,
+    Completion,
+    ModuleProgressLog,
+    ReportDownload,
+    TeamSummary,
+    TrainingModulePage,
+)
 from ..training import Status
 from .training import standing_for
 
@@ -207,6 +214,17 @@ def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=
     return TeamReport(modules=modules, rows=rows, counts={s: counts[s] for s in Status})
 
 
+DOWNLOAD_BATCH = 20  # teams per team report in an organisation-wide download
+
+
+def team_reports_in_batches(*, team_ids, batch=DOWNLOAD_BATCH):
+    """Yield the team report of `batch` teams at a time, so that a download of the whole
+    organisation keeps only one batch in memory. Five queries a batch."""
+    team_ids = list(team_ids)
+    for start in range(0, len(team_ids), batch):
+        yield team_report(team_ids=team_ids[start : start + batch])
+
+
 def _sorted(rows, sort):
     if sort == "-name":
         return sorted(rows, key=lambda r: r.name.lower(), reverse=True)
@@ -349,3 +367,21 @@ def standards_heatmap(*, team_ids) -> list[HeatmapRow]:
         for r in results
         if r.standard_id in refs
     ]
+
+
+def report_downloads_for(*, user, team_ids, limit=5) -> list[ReportDownload]:
+    """The user's report files not yet expired, newest first, among those covering only
+    teams in `team_ids` (the teams they manage now). One query: files last a day, so
+    there are few."""
+    allowed = set(team_ids)
+    downloads = ReportDownload.objects.filter(requested_by=user, expires_at__gt=timezone.now())
+    return [d for d in downloads if set(d.team_ids) <= allowed][:limit]
+
+
+def own_report_download(*, user, download_id, team_ids) -> ReportDownload | None:
+    """The user's report file, while they still manage every team it covers; else None
+    (the view answers 404, as for anyone else's id)."""
+    download = ReportDownload.objects.filter(id=download_id, requested_by=user).first()
+    if download is None or not set(download.team_ids) <= set(team_ids):
+        return None
+    return download

@@ -166,3 +166,54 @@ def test_a_practitioner_completes_the_module_step_by_step(page, live_server, dem
     expect(page.get_by_text("You have completed 1 of 2")).to_be_visible()
     expect(task).to_contain_text("Completed")
     assert_accessible(page)
+
+
+def test_an_administrator_prepares_and_downloads_the_report_of_every_team(page, live_server, demo):
+    from tests.accounts.factories import TeamFactory, UserFactory
+
+    for n in range(5):  # six teams in all: more than one page's worth, so a summary first
+        TeamFactory(name=f"Adult services team {n + 1}", members=[UserFactory()])
+    sign_in_with_code(page, live_server, "admin@example.com", demo["password"])
+    page.goto(url(live_server, "/team-training/"))
+    expect(
+        page.get_by_role("heading", name="Training across the organisation", level=1)
+    ).to_be_visible()
+    assert_accessible(page)
+
+    # The same file was asked for a moment ago (another tab) and is still being prepared:
+    # pressing the button again finds it rather than starting another.
+    from accounts.models import Team, User
+    from learning.models import ReportDownload
+    from learning.services import report_download_render
+
+    waiting = ReportDownload.objects.create(
+        requested_by=User.objects.get(email="admin@example.com"),
+        format="csv",
+        team_ids=sorted(Team.objects.values_list("id", flat=True)),
+    )
+    page.get_by_label("CSV").check()
+    page.get_by_role("button", name="Prepare the file").click()
+    expect(page.get_by_role("heading", name="Preparing your file", level=1)).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("This page checks again by itself")
+    assert_accessible(page)
+    # The worker finishes; the page, asking every 5 seconds, shows it in place and moves
+    # focus to the new heading, which a screen reader then reads out.
+    report_download_render(download_id=waiting.id)
+    ready = page.get_by_role("heading", name="Your file is ready", level=1)
+    expect(ready).to_be_visible(timeout=15_000)
+    expect(ready).to_be_focused()
+    expect(page).to_have_title(re.compile("^Your file is ready"))
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the training report (CSV)").click()
+    text = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {row["Team"] for row in rows} == {
+        "Children's services team A"
+    }  # the others: none assigned
+    assert {row["Status"] for row in rows} == set(STATUSES)
+
+    page.get_by_role("link", name="Back to the training report").click()
+    files = page.get_by_role("table", name="Your files")
+    expect(files.get_by_role("link", name=re.compile("^Ready"))).to_be_visible()
+    assert_accessible(page)

@@ -76,7 +76,9 @@ def test_a_pending_export_says_preparing_and_checks_again(client, owner):
     export = Export.objects.create(owner=owner, format="pdf", layout="swe")
     html = client.get(reverse("reflections:export_detail", args=[export.id])).content.decode()
     assert "Preparing your export" in html and "Check again" in html
-    assert '<meta http-equiv="refresh" content="3">' in html
+    # The page asks again by script and never reloads itself (WCAG 2.2.1, failure F41).
+    assert 'data-wait-for-file data-state="waiting"' in html and "wait-for-file.mjs" in html
+    assert 'http-equiv="refresh"' not in html
     download = client.get(reverse("reflections:export_download", args=[export.id]))
     assert download.status_code == 302
 

@@ -8,8 +8,9 @@ Requests go through the Django test client in this process (no network, no gunic
 signed in as a benchmark team's manager and as the benchmark administrator, each with a
 session marked verified by the second factor, so every page and download runs the same
 view code as the live site. DEBUG is off while timing; query counts come from one more
-request each. Timings in ms; the organisation's downloads and the summary refresh, which
-take seconds, run --download-runs times. Numbers go in docs/benchmarks.md.
+request each. Timings in ms. The organisation's report files (prepared by a task, timed
+here through the task's service in this process) and the summary refresh, which take
+seconds, run --download-runs times. Numbers go in docs/benchmarks.md.
 
 On PostgreSQL it also runs each query of the team report with EXPLAIN (ANALYZE, BUFFERS)
 and flags a sequential scan of a big table (those are the ones that grow with the
@@ -33,10 +34,13 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Team, User
-from learning.models import Assignment, Completion, ModuleProgressLog, TeamSummary
-from learning.selectors.reports import completion_trend, team_report
-from learning.services import team_summaries_refresh
-from learning.views import DOWNLOAD_BATCH
+from config.prepared_files import rows_delete_with_files
+from learning.models import Assignment, Completion, ModuleProgressLog, ReportDownload, TeamSummary
+from learning.selectors.reports import DOWNLOAD_BATCH, completion_trend, team_report
+from learning.services import (
+    report_download_render,
+    team_summaries_refresh,
+)
 
 from .seed_benchmark import EMAIL_DOMAIN, EMAIL_PREFIX, benchmark_teams
 
@@ -109,8 +113,9 @@ class Command(BaseCommand):
             try:
                 self.refresh(download_runs)
                 self.pages(clients, team, runs, download_runs)
+                self.files(admin, download_runs)
                 if not skip_memory:
-                    self.memory(clients["administrator"])
+                    self.memory(admin)
             finally:
                 for client in clients.values():
                     client.logout()
@@ -173,8 +178,6 @@ class Command(BaseCommand):
             ("organisation report (summary)", "administrator", report, runs),
             ("CSV, one team", "manager", f"{csv_url}?team={team.id}", runs),
             ("XLSX, one team", "manager", f"{xlsx_url}?team={team.id}", runs),
-            ("CSV, organisation", "administrator", csv_url, download_runs),
-            ("XLSX, organisation", "administrator", xlsx_url, download_runs),
         ]
         self.stdout.write(
             f"\n{'page':32} {'who':14} {'runs':>5} {'median ms':>10} {'p95/max ms':>11} "
@@ -199,34 +202,64 @@ class Command(BaseCommand):
                 f"{median / bare:8.1f} {query_count:8d} {size / 1024:8.0f} KiB"
             )
 
-    def memory(self, admin_client):
-        """Peak Python memory of the organisation downloads at about 2,000 and all the staff."""
-        self.stdout.write("\nPeak Python memory (tracemalloc) of the organisation downloads:")
+    def render_file(self, user, format):
+        """Prepare one report file of every team the user manages, as the task does, in
+        this process; return (seconds, queries, bytes). The file and its row are deleted."""
+        from learning.permissions import teams_managed_by
+
+        team_ids = [t.id for t in teams_managed_by(user)]
+        download = ReportDownload.objects.create(
+            requested_by=user, format=format, team_ids=team_ids
+        )
+        try:
+            start = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                download = report_download_render(download_id=download.id)
+            seconds = time.perf_counter() - start
+            return seconds, len(queries), download.file.size
+        finally:
+            rows_delete_with_files([download])
+
+    def files(self, admin, download_runs):
+        """Time the organisation's report files: the task's service, no worker."""
+        self.stdout.write(
+            f"\nOrganisation report files ({download_runs} runs each, in-process, "
+            "as the report_download_render task):"
+        )
+        for format in ("csv", "xlsx"):
+            results = [self.render_file(admin, format) for _ in range(download_runs)]
+            timings = [seconds for seconds, _, _ in results]
+            _, queries, size = results[0]
+            self.stdout.write(
+                f"  {format.upper():5} median {statistics.median(timings):7.2f} s, "
+                f"max {max(timings):7.2f} s, {queries} queries, {size / 2**20:6.1f} MiB"
+            )
+
+    def memory(self, admin):
+        """Peak Python memory of the organisation's files at about 2,000 and all the staff."""
+        self.stdout.write("\nPeak Python memory (tracemalloc) of the organisation's files:")
         with transaction.atomic():
             # A manager of the first MEMORY_TEAMS teams gets those teams through the same
-            # batched download as the administrator gets them all; rolled back afterwards.
+            # batched file as the administrator gets them all; rolled back afterwards.
             smaller = User.objects.create(email=f"{EMAIL_PREFIX}memory{EMAIL_DOMAIN}")
             smaller.managed_teams.set(benchmark_teams().order_by("name")[:MEMORY_TEAMS])
-            sizes = [
-                (self.verified_client(smaller), Team.objects.filter(managers=smaller)),
-                (admin_client, Team.objects.all()),
-            ]
-            for client, teams in sizes:
+            for user in (smaller, admin):
+                teams = Team.objects.filter(managers=user) if user is smaller else Team.objects
                 people = (
-                    Team.members.through.objects.filter(team__in=teams)
+                    Team.members.through.objects.filter(team__in=teams.all())
                     .values("user_id")
                     .distinct()
                     .count()
                 )
-                for label, name in (("CSV", "team_report_csv"), ("XLSX", "team_report_xlsx")):
+                for format in ("csv", "xlsx"):
                     tracemalloc.start()
                     try:
-                        size = _fetch(client, reverse(f"training:{name}"))
+                        _, _, size = self.render_file(user, format)
                         peak = tracemalloc.get_traced_memory()[1] / 2**20
                     finally:
                         tracemalloc.stop()
                     self.stdout.write(
-                        f"  {label:5} {teams.count():4d} teams, {people:6,} people: "
+                        f"  {format.upper():5} {teams.count():4d} teams, {people:6,} people: "
                         f"peak {peak:6.1f} MiB, file {size / 2**20:6.1f} MiB"
                     )
             transaction.set_rollback(True)

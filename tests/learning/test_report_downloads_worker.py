@@ -1,0 +1,104 @@
+"""The organisation's report file is prepared by a real Celery worker on Redis, after the
+request's transaction commits, and a redelivered task leaves the one file it made.
+
+Needs Redis at 127.0.0.1:6379 and a database the worker can share with the test: run
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cpd \\
+        .venv/bin/pytest tests/learning/test_report_downloads_worker.py -m celery_worker -p no:xdist
+"""
+
+import csv
+import datetime as dt
+import io
+import os
+import time
+
+import pytest
+from django.utils import timezone
+
+from learning import services
+from learning.models import ReportDownload, ReportDownloadStatus
+from tests.accounts.factories import TeamFactory, UserFactory
+from tests.celery_worker import (
+    require_redis,
+    shared_database_url,
+    start_worker,
+    stop_worker,
+    tasks_sent_to,
+)
+
+pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+
+# A Redis database of its own, apart from the other worker tests' (14 and 15).
+BROKER_URL = "redis://127.0.0.1:6379/13"
+WAIT_SECONDS = 60
+WORKER_SETTINGS = """\
+import os
+
+from config.settings.test import *  # noqa: F403
+
+CELERY_TASK_ALWAYS_EAGER = False
+MEDIA_ROOT = os.environ["REPORT_TEST_MEDIA_ROOT"]
+"""
+
+
+def wait_for(condition, worker, what):
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        if worker.poll() is not None:
+            pytest.fail(
+                f"the worker stopped (exit {worker.returncode}):\n{worker.log_path.read_text()}"
+            )
+        time.sleep(0.2)
+    pytest.fail(f"{what} not within {WAIT_SECONDS} s:\n{worker.log_path.read_text()}")
+
+
+def test_a_worker_prepares_the_file_once(tmp_path, settings, module):
+    require_redis()
+    database_url = shared_database_url()
+    media_root = tmp_path / "media"
+    settings.MEDIA_ROOT = media_root
+    admin = UserFactory(is_superuser=True)
+    teams = [TeamFactory(members=[UserFactory(), UserFactory()]) for _ in range(3)]
+    for team in teams:
+        services.assignment_create(
+            actor=admin,
+            team_id=team.id,
+            module_id=module.id,
+            due_date=timezone.localdate() + dt.timedelta(days=7),
+        )
+    with tasks_sent_to(settings, BROKER_URL) as celery_app:
+        worker = start_worker(
+            tmp_path,
+            "report-files",
+            broker_url=BROKER_URL,
+            database_url=database_url,
+            settings_source=WORKER_SETTINGS,
+            env={"REPORT_TEST_MEDIA_ROOT": str(media_root)},
+        )
+        try:
+            download = services.report_download_request(
+                user=admin, team_ids=[t.id for t in teams], format="csv"
+            )
+
+            def done():
+                return ReportDownload.objects.filter(
+                    id=download.id, status=ReportDownloadStatus.DONE
+                ).exists()
+
+            wait_for(done, worker, "the file")
+            finished_at = ReportDownload.objects.get(id=download.id).finished_at
+            # Sent again, as a redelivery would be: the finished file is left alone.
+            celery_app.send_task("learning.tasks.report_download_render", args=[download.id])
+            wait_for(lambda: worker.log_path.read_text().count("succeeded") >= 2, worker, "a rerun")
+        finally:
+            stop_worker(worker)
+
+    download = ReportDownload.objects.get(id=download.id)
+    assert download.finished_at == finished_at
+    folder = media_root / "training-reports" / str(admin.id)
+    assert os.listdir(folder) == [services.report_download_file_name(download)]
+    text = (folder / os.listdir(folder)[0]).read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 6 and {row["Module"] for row in rows} == {module.title}
