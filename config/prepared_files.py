@@ -21,6 +21,32 @@ class PreparedFileStatus(models.TextChoices):
 
 DONE = PreparedFileStatus.DONE
 
+
+class PreparedFile(models.Model):
+    """What every prepared file's row has. A subclass adds `file` (its own folder) and
+    `expires_at` (its own lifetime)."""
+
+    status = models.CharField(
+        max_length=7, choices=PreparedFileStatus.choices, default=PreparedFileStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def is_expired(self, now=None):
+        return self.expires_at <= (now or timezone.now())
+
+    @property
+    def is_done(self):
+        return self.status == PreparedFileStatus.DONE
+
+    @property
+    def is_waiting(self):
+        return self.status in (PreparedFileStatus.PENDING, PreparedFileStatus.RUNNING)
+
+
 # Late acknowledgement: a worker killed mid-task leaves the message to the next worker;
 # the task is idempotent, so running it again is safe. Storage errors are retried.
 TASK_OPTIONS = {

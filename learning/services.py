@@ -1,5 +1,6 @@
 """Writes of learner data kept in learning. Content is written by editors in Wagtail."""
 
+import datetime as dt
 import tempfile
 from decimal import Decimal
 
@@ -261,12 +262,15 @@ def team_summaries_refresh(*, batch=20, today=None) -> int:
 
 # Organisation-wide report files: too big for a web request, so a task prepares them.
 
+WAITING_AT_MOST = dt.timedelta(hours=1)  # the XLSX of 10,000 people takes about 2 minutes
+
 
 def report_download_request(*, user, team_ids, format) -> ReportDownload:
     """Ask for the report of these teams as a file; a task prepares it once this commits.
 
     A second request for the same file while the first is still being prepared (a
-    double click, a reload) returns the first rather than starting another.
+    double click, a reload) returns the first rather than starting another; one waiting
+    for more than WAITING_AT_MOST (its worker lost, say) no longer holds new ones back.
     """
     from .tasks import report_download_render as render_task
 
@@ -277,7 +281,7 @@ def report_download_request(*, user, team_ids, format) -> ReportDownload:
             requested_by=user,
             format=format,
             status__in=[ReportDownloadStatus.PENDING, ReportDownloadStatus.RUNNING],
-            expires_at__gt=timezone.now(),
+            created_at__gt=timezone.now() - WAITING_AT_MOST,
         ):
             if waiting.team_ids == team_ids:
                 return waiting

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.prepared_files import PreparedFileStatus
+from config.prepared_files import PreparedFile, PreparedFileStatus
 
 from .reflective_models import CHOICES as MODEL_CHOICES
 from .reflective_models import DEFAULT_MODEL
@@ -140,7 +140,7 @@ def export_upload_to(instance, filename):
     return f"exports/{instance.owner_id}/{filename}"
 
 
-class Export(models.Model):
+class Export(PreparedFile):
     """A file of the owner's records, prepared by a task; private to its owner.
 
     `record_ids` are the records chosen (empty: every complete record in the dates);
@@ -156,12 +156,7 @@ class Export(models.Model):
     date_to = models.DateField(null=True, blank=True)
     record_ids = models.JSONField(default=list, blank=True)
     options = models.JSONField(default=dict, blank=True)
-    status = models.CharField(
-        max_length=7, choices=ExportStatus.choices, default=ExportStatus.PENDING
-    )
     file = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(default=export_expiry, db_index=True)
 
     class Meta:
@@ -169,12 +164,3 @@ class Export(models.Model):
 
     def __str__(self):
         return f"{self.get_layout_display()} ({self.get_format_display()})"
-
-    def is_expired(self, now=None):
-        from django.utils import timezone
-
-        return self.expires_at <= (now or timezone.now())
-
-    @property
-    def is_done(self):
-        return self.status == ExportStatus.DONE

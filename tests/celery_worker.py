@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -58,18 +59,27 @@ def forget_broker_connections(app):
 
     Celery's own after-fork clean-up does the same.
     """
+    from kombu import pools
+
     if app._pool is not None:
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    # kombu keeps its own registry of pools by connection: without this, a task sent
+    # later (even an eager one, which takes a producer too) can get a pool closed above.
+    pools.reset()
 
 
 @contextmanager
 def tasks_sent_to(settings, broker_url):
-    """Send tasks to this broker for a worker to run, rather than running them here."""
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    """Send tasks to this broker for a worker to run, rather than running them here.
+
+    Celery reads its configuration from the Django settings the first time it is asked:
+    the values to restore afterwards are read before the settings change.
+    """
     conf = celery_app.conf
     saved = {"task_always_eager": conf.task_always_eager, "broker_url": conf.broker_url}
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     conf.task_always_eager = False
     conf.broker_url = broker_url
     forget_broker_connections(celery_app)
@@ -125,3 +135,20 @@ def stop_worker(worker):
     except subprocess.TimeoutExpired:
         worker.kill()
         worker.wait(timeout=5)
+
+
+WAIT_SECONDS = 60
+
+
+def wait_until(condition, worker, what, *, seconds=WAIT_SECONDS):
+    """Wait for `condition()` to be true; fail with the worker's log if it stops first or
+    `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if worker.poll() is not None:
+            pytest.fail(
+                f"the worker stopped (exit {worker.returncode}):\n{worker.log_path.read_text()}"
+            )
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} not within {seconds} s:\n{worker.log_path.read_text()}")
+        time.sleep(0.2)

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.prepared_files import PreparedFileStatus
+from config.prepared_files import PreparedFile, PreparedFileStatus
 
 DOWNLOAD_LIFETIME = dt.timedelta(days=1)  # names and emails of staff: kept briefly
 
@@ -28,7 +28,7 @@ def report_download_upload_to(instance, filename):
     return f"training-reports/{instance.requested_by_id}/{filename}"
 
 
-class ReportDownload(models.Model):
+class ReportDownload(PreparedFile):
     """The training report of many teams as a file, for the person who asked for it only.
 
     `team_ids` are the teams they managed when they asked; the file is served to them
@@ -40,12 +40,7 @@ class ReportDownload(models.Model):
     )
     format = models.CharField(max_length=4, choices=ReportDownloadFormat.choices)
     team_ids = models.JSONField(default=list)
-    status = models.CharField(
-        max_length=7, choices=ReportDownloadStatus.choices, default=ReportDownloadStatus.PENDING
-    )
     file = models.FileField(upload_to=report_download_upload_to, max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(default=report_download_expiry, db_index=True)
 
     class Meta:
@@ -53,14 +48,3 @@ class ReportDownload(models.Model):
 
     def __str__(self):
         return _("Training report (%(format)s)") % {"format": self.get_format_display()}
-
-    def is_expired(self, now=None):
-        return self.expires_at <= (now or timezone.now())
-
-    @property
-    def is_done(self):
-        return self.status == ReportDownloadStatus.DONE
-
-    @property
-    def is_waiting(self):
-        return self.status in (ReportDownloadStatus.PENDING, ReportDownloadStatus.RUNNING)

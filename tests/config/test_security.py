@@ -101,6 +101,15 @@ def test_production_cookies_are_secure_and_host_only():
     assert result.stdout.split() == ["True", "True", "__Host-sessionid", "False"], result.stderr
 
 
+def test_production_email_links_use_the_sites_address_not_localhost():
+    script = "from django.conf import settings as s; print(s.WAGTAILADMIN_BASE_URL)"
+    result = run_manage(["shell", "--no-imports", "-c", script], PRODUCTION_ENV)
+    assert result.stdout.split() == ["https://cpd.example.org"], result.stderr
+    chosen = {**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": "https://learning.example.org"}
+    result = run_manage(["shell", "--no-imports", "-c", script], chosen)
+    assert result.stdout.split() == ["https://learning.example.org"], result.stderr
+
+
 def test_base_settings_default_to_no_debug_and_no_secret():
     result = subprocess.run(
         [sys.executable, "-c", "import config.settings.base as b; print(b.DEBUG, b.SECRET_KEY)"],

@@ -110,8 +110,13 @@ def test_a_double_submit_while_it_is_prepared_gives_the_same_file(
     page = client.get(first["Location"]).content.decode()
     assert "Preparing your file" in page and 'data-state="waiting"' in page
     assert 'http-equiv="refresh"' not in page  # it asks again by script (WCAG 2.2.1, F41)
+    # Stuck for over an hour (its worker lost): a new press starts a new file.
+    ReportDownload.objects.update(created_at=timezone.now() - dt.timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        third = client.post(reverse("training:report_download_new"), {"format": "xlsx"})
+    assert third["Location"] != first["Location"] and len(callbacks) == 1
     # Not ready yet: the download link takes them back to the page that says so.
-    file_url = reverse("training:report_download_file", args=[ReportDownload.objects.get().id])
+    file_url = reverse("training:report_download_file", args=[ReportDownload.objects.last().id])
     assert client.get(file_url)["Location"] == first["Location"]
 
 
@@ -148,7 +153,9 @@ def test_running_the_task_twice_leaves_one_file(organisation):
 
 def test_a_failure_marks_the_file_failed_and_says_so(client, organisation, monkeypatch):
     admin, teams = organisation
-    download = ReportDownload.objects.create(requested_by=admin, format="csv", team_ids=[1])
+    download = ReportDownload.objects.create(
+        requested_by=admin, format="csv", team_ids=[teams[0].id]
+    )
 
     def broken(stream, reports):
         raise ValueError("disk on fire")

@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 import io
 import os
-import time
 
 import pytest
 from django.utils import timezone
@@ -24,13 +23,13 @@ from tests.celery_worker import (
     start_worker,
     stop_worker,
     tasks_sent_to,
+    wait_until,
 )
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
 # A Redis database of its own, apart from the other worker tests' (14 and 15).
 BROKER_URL = "redis://127.0.0.1:6379/13"
-WAIT_SECONDS = 60
 WORKER_SETTINGS = """\
 import os
 
@@ -39,19 +38,6 @@ from config.settings.test import *  # noqa: F403
 CELERY_TASK_ALWAYS_EAGER = False
 MEDIA_ROOT = os.environ["REPORT_TEST_MEDIA_ROOT"]
 """
-
-
-def wait_for(condition, worker, what):
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        if worker.poll() is not None:
-            pytest.fail(
-                f"the worker stopped (exit {worker.returncode}):\n{worker.log_path.read_text()}"
-            )
-        time.sleep(0.2)
-    pytest.fail(f"{what} not within {WAIT_SECONDS} s:\n{worker.log_path.read_text()}")
 
 
 def test_a_worker_prepares_the_file_once(tmp_path, settings, module):
@@ -87,11 +73,13 @@ def test_a_worker_prepares_the_file_once(tmp_path, settings, module):
                     id=download.id, status=ReportDownloadStatus.DONE
                 ).exists()
 
-            wait_for(done, worker, "the file")
+            wait_until(done, worker, "the file")
             finished_at = ReportDownload.objects.get(id=download.id).finished_at
             # Sent again, as a redelivery would be: the finished file is left alone.
             celery_app.send_task("learning.tasks.report_download_render", args=[download.id])
-            wait_for(lambda: worker.log_path.read_text().count("succeeded") >= 2, worker, "a rerun")
+            wait_until(
+                lambda: worker.log_path.read_text().count("succeeded") >= 2, worker, "a rerun"
+            )
         finally:
             stop_worker(worker)
 

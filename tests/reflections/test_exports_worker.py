@@ -9,7 +9,6 @@ Needs Redis at 127.0.0.1:6379 and a database the worker can share with the test:
 import os
 import re
 import signal
-import time
 
 import pytest
 
@@ -22,6 +21,7 @@ from tests.celery_worker import (
     start_worker,
     stop_worker,
     tasks_sent_to,
+    wait_until,
 )
 from tests.reflections.factories import CompleteRecordFactory
 
@@ -29,7 +29,6 @@ pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)
 
 # A Redis database of its own, apart from the accounts worker test's.
 BROKER_URL = "redis://127.0.0.1:6379/14"
-WAIT_SECONDS = 60
 # The killed worker's message comes back once it has been unacknowledged this long.
 VISIBILITY_TIMEOUT = 3
 WORKER_SETTINGS = f"""\
@@ -66,24 +65,19 @@ def start_export_worker(tmp_path, name, *, database_url, media_root, delay):
 
 
 def wait_for_status(export_id, status, worker):
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        if Export.objects.filter(id=export_id, status=status).exists():
-            return
-        if worker.poll() is not None:
-            pytest.fail(
-                f"the worker stopped (exit {worker.returncode}):\n{worker.log_path.read_text()}"
-            )
-        time.sleep(0.2)
-    pytest.fail(f"no export {status} within {WAIT_SECONDS} s:\n{worker.log_path.read_text()}")
+    wait_until(
+        lambda: Export.objects.filter(id=export_id, status=status).exists(),
+        worker,
+        f"export {status}",
+    )
 
 
 def wait_for_log(worker, text, *, times=1):
-    deadline = time.monotonic() + WAIT_SECONDS
-    while worker.log_path.read_text().count(text) < times:
-        if time.monotonic() > deadline:
-            pytest.fail(f"{text!r} not logged {times} times:\n{worker.log_path.read_text()}")
-        time.sleep(0.2)
+    wait_until(
+        lambda: worker.log_path.read_text().count(text) >= times,
+        worker,
+        f"{text!r} logged {times} times",
+    )
 
 
 def task_ids(worker):
