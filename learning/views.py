@@ -156,7 +156,9 @@ def _trend_chart(weeks):
 
 
 def _organisation_wide(request, teams):
-    return len(teams) > TEAMS_AT_ONCE and not request.GET.get("team")
+    """More teams than one page shows, and none of them chosen (an unknown id is none)."""
+    chosen = _int(request.GET.get("team"))
+    return len(teams) > TEAMS_AT_ONCE and chosen not in {t.id for t in teams}
 
 
 def _to_organisation_files(request):

@@ -66,6 +66,18 @@ def test_the_organisation_page_offers_a_file_and_its_old_links_lead_there(client
     assert not ReportDownload.objects.exists()
 
 
+def test_a_tampered_team_id_does_not_build_everyones_report_in_the_request(client, organisation):
+    admin, teams = organisation
+    verified_login(client, admin)
+    for team in ("999999", "x"):
+        response = client.get(reverse("training:team_report_csv"), {"team": team})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("training:team_report") + "#download"
+    one = client.get(reverse("training:team_report_csv"), {"team": teams[0].id})
+    rows = csv_rows(b"".join(one.streaming_content))
+    assert {row[2] for row in rows[1:]} == {teams[0].name}
+
+
 def test_a_file_of_every_team_is_prepared_after_commit_and_served_to_its_owner(
     client, organisation, django_capture_on_commit_callbacks
 ):
