@@ -205,7 +205,7 @@ def test_an_administrator_prepares_and_downloads_the_report_of_every_team(page, 
     expect(page).to_have_title(re.compile("^Your file is ready"))
     assert_accessible(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download the training report (CSV)").click()
+        page.get_by_role("link", name="Download the training report as CSV").click()
     text = Path(download.value.path()).read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {row["Team"] for row in rows} == {
