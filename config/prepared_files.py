@@ -97,6 +97,26 @@ def file_store_once(model, object_id, stream, name):
     return row
 
 
+def file_response(row, *, stem, waiting_url, content_type=None):
+    """Return the row's file as a private attachment named `{stem}-{day}.{format}`, or a
+    redirect to `waiting_url` (its status page) while it is not ready. The caller has
+    checked who may have it and that it has not expired."""
+    from django.http import FileResponse
+    from django.shortcuts import redirect
+
+    if not row.is_done or not row.file:
+        return redirect(waiting_url)
+    day = timezone.localdate(row.created_at).isoformat()
+    response = FileResponse(
+        row.file.open("rb"),
+        as_attachment=True,
+        filename=f"{stem}-{day}.{row.format}",
+        content_type=content_type,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def rows_delete_with_files(rows) -> int:
     """Delete the rows and their files; return how many."""
     rows = list(rows)

@@ -6,13 +6,13 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import second_factor_required
+from config.prepared_files import file_response
 
 from . import charts, report_files, selectors, services
 from .forms import CHOSEN, EVERYONE, AssignmentForm, ReportDownloadForm, ReportFilterForm
@@ -245,19 +245,14 @@ def report_download_file(request, download_id):
     download = _own_download(request, download_id)
     if download.is_expired():
         return _download_gone(request, download)
-    if not download.is_done or not download.file:
-        return redirect("training:report_download", download.id)
-    day = timezone.localdate(download.created_at).isoformat()
-    response = FileResponse(
-        download.file.open("rb"),
-        as_attachment=True,
-        filename=f"training-report-{day}.{download.format}",
+    return file_response(
+        download,
+        stem="training-report",
+        waiting_url=reverse("training:report_download", args=[download.id]),
         content_type=XLSX_TYPE
         if download.format == ReportDownloadFormat.XLSX
         else "text/csv; charset=utf-8",
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @second_factor_required

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -342,20 +343,15 @@ def export_detail(request, export_id):
 
 @login_required
 def export_download(request, export_id):
-    from django.http import FileResponse
+    from config.prepared_files import file_response
 
     from .exports import selectors as export_selectors
 
     export = export_selectors.own_export(user=request.user, export_id=export_id)
     if export.is_expired():
         return _export_gone(request, export)
-    if not export.is_done or not export.file:
-        return redirect("reflections:export_detail", export.id)
-    day = timezone.localdate(export.created_at).isoformat()
-    response = FileResponse(
-        export.file.open("rb"),
-        as_attachment=True,
-        filename=f"cpd-{export.layout}-{day}.{export.format}",
+    return file_response(
+        export,
+        stem=f"cpd-{export.layout}",
+        waiting_url=reverse("reflections:export_detail", args=[export.id]),
     )
-    response["Cache-Control"] = "no-store"
-    return response
