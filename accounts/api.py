@@ -1,9 +1,34 @@
-"""What other apps may ask about people. Returns plain dataclasses."""
+"""What other apps may use of accounts: people, teams, roles, registrations.
+
+Thin: re-exports and small functions; the reads live in `selectors`.
+"""
 
 from dataclasses import dataclass
 from datetime import date
 
+from .decorators import second_factor_required
+from .demo import DEMO_TEAM, DemoLogin, demo_password, demo_users_load
+from .models import RegulatorCode, Team, User
+from .permissions import is_administrator, is_manager
 from .selectors import registration_for_user
+from .services import registration_update
+
+__all__ = [
+    "DEMO_TEAM",
+    "DemoLogin",
+    "RegistrationRef",
+    "RegulatorCode",
+    "Team",
+    "User",
+    "all_team_ids",
+    "demo_password",
+    "demo_users_load",
+    "is_administrator",
+    "is_manager",
+    "registration_for",
+    "registration_update",
+    "second_factor_required",
+]
 
 
 @dataclass(frozen=True)
@@ -16,6 +41,7 @@ class RegistrationRef:
 
 
 def registration_for(*, user) -> RegistrationRef | None:
+    """Return the user's regulator registration as plain data, or None."""
     registration = registration_for_user(user=user)
     if registration is None:
         return None
@@ -26,3 +52,8 @@ def registration_for(*, user) -> RegistrationRef | None:
         registration_number=registration.registration_number,
         renewal_date=registration.renewal_date,
     )
+
+
+def all_team_ids() -> list[int]:
+    """Return the id of every team, in order."""
+    return list(Team.objects.order_by("id").values_list("id", flat=True))

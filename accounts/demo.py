@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import GroupPagePermission
 
-from .models import Profession, Registration, Regulator, Team, User
+from .models import Profession, Registration, RegulatorCode, Team, User
 from .permissions import EDITOR_GROUP
 from .services import APP_DEVICE_NAME, recovery_codes_replace
 
@@ -85,7 +85,7 @@ DEMO_COLLEAGUES = (
         "email": "practitioner3@example.com",
         "first_name": "Megan",
         "last_name": "Evans",
-        "regulator": Regulator.SOCIAL_CARE_WALES,
+        "regulator": RegulatorCode.SOCIAL_CARE_WALES,
         "profession": Profession.SOCIAL_CARE_WORKER,
         "role": "Social care worker (Social Care Wales)",
     },
@@ -93,7 +93,7 @@ DEMO_COLLEAGUES = (
         "email": "practitioner4@example.com",
         "first_name": "Daniel",
         "last_name": "Osei",
-        "regulator": Regulator.SOCIAL_WORK_ENGLAND,
+        "regulator": RegulatorCode.SOCIAL_WORK_ENGLAND,
         "profession": Profession.SOCIAL_WORKER,
         "role": "Social worker (Social Work England)",
     },
@@ -101,7 +101,7 @@ DEMO_COLLEAGUES = (
         "email": "practitioner5@example.com",
         "first_name": "Hannah",
         "last_name": "Reid",
-        "regulator": Regulator.HCPC,
+        "regulator": RegulatorCode.HCPC,
         "profession": Profession.OTHER,
         "role": "Occupational therapist (HCPC)",
     },
@@ -156,7 +156,7 @@ def demo_users_load(*, password, home_page):
     Registration.objects.update_or_create(
         user=asha,
         defaults={
-            "regulator": Regulator.SOCIAL_WORK_ENGLAND,
+            "regulator": RegulatorCode.SOCIAL_WORK_ENGLAND,
             "profession": Profession.SOCIAL_WORKER,
             "registration_number": "SW123456",
             "renewal_date": next_30_november(),
@@ -172,7 +172,7 @@ def demo_users_load(*, password, home_page):
     Registration.objects.update_or_create(
         user=ciaran,
         defaults={
-            "regulator": Regulator.NISCC,
+            "regulator": RegulatorCode.NISCC,
             "profession": Profession.SOCIAL_CARE_WORKER,
             "registration_number": "7001234",
             "renewal_date": None,

@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import GovukDateField, gds_helper
+from core.forms import GovukDateField, gds_helper
 
-from .models import Profession, Regulator
+from .models import Profession, RegulatorCode
 from .selectors import user_sign_in_email
 
 EMAIL_MAX_LENGTH = 254
@@ -178,7 +178,7 @@ class RegistrationForm(forms.Form):
 
     regulator = forms.ChoiceField(
         label=_("Who are you registered with?"),
-        choices=Regulator.choices,
+        choices=RegulatorCode.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Select who you are registered with")},
     )

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Regulator(models.TextChoices):
+class RegulatorCode(models.TextChoices):
     """The four UK regulators of social work and social care.
 
     The same codes identify the regulators in the standards content (learning).
@@ -86,7 +86,7 @@ class Registration(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registration"
     )
-    regulator = models.CharField(max_length=8, choices=Regulator.choices)
+    regulator = models.CharField(max_length=8, choices=RegulatorCode.choices)
     profession = models.CharField(
         max_length=32, choices=Profession.choices, default=Profession.SOCIAL_WORKER
     )

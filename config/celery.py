@@ -12,26 +12,28 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Every periodic task the site runs is declared here, and only here.
+# Times are in CELERY_TIMEZONE (Europe/London), so they follow British Summer Time.
 app.conf.beat_schedule = {
     "delete-expired-exports": {
-        "task": "reflections.tasks.exports_delete_expired",
+        "task": "core.tasks.prepared_files_delete_expired",
         "schedule": crontab(hour=3, minute=20),
+        "args": ("cpd-export",),
     },
-    # Times are in CELERY_TIMEZONE (Europe/London), so they follow British Summer Time.
+    "delete-expired-report-files": {
+        "task": "core.tasks.prepared_files_delete_expired",
+        "schedule": crontab(minute=40),
+        "args": ("training-report",),
+    },
     "remind-learners-daily": {
-        "task": "learning.tasks.reminders_learners",
+        "task": "training.tasks.reminders_learners",
         "schedule": crontab(hour=7, minute=0),
     },
     "remind-managers-weekly": {
-        "task": "learning.tasks.reminders_managers",
+        "task": "training.tasks.reminders_managers",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
-    "delete-expired-report-downloads": {
-        "task": "learning.tasks.report_downloads_delete_expired",
-        "schedule": crontab(minute=40),
-    },
     "refresh-team-summaries": {
-        "task": "learning.tasks.team_summaries_refresh",
+        "task": "training.tasks.team_summaries_refresh",
         "schedule": crontab(minute="*/15"),
     },
 }

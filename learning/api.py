@@ -1,13 +1,39 @@
-"""What other apps may ask of learning content. Returns plain dataclasses."""
+"""What other apps may ask of learning: standards, bites, reads. Returns plain data.
+
+Also re-exported for the apps above: the `bite_read` signal (sent after a learner marks
+a bite read), the demo content loader and the back-dated read the demo needs.
+"""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
-from .models import FrameworkPage, StandardPage
-from .selectors import frameworks_for_standards
+from .demo import DemoContent, demo_content_load
+from .models import BiteRead, FrameworkPage, HomePage, KnowledgeBitePage, StandardPage
+from .selectors import cited_standards, frameworks_for_standards
+from .services import bite_read_backdate
+from .signals import bite_read
+
+__all__ = [
+    "BiteRef",
+    "DemoContent",
+    "FrameworkRef",
+    "StandardRef",
+    "bite_by_id",
+    "bite_read",
+    "bite_read_backdate",
+    "bite_reads",
+    "current_framework_for",
+    "demo_content_load",
+    "home_page",
+    "live_bite_ids",
+    "live_page_ids",
+    "standard_choices",
+    "standards_by_ids",
+]
 
 
 @dataclass(frozen=True)
@@ -80,9 +106,6 @@ class BiteRef:
 
 def bite_by_id(bite_id) -> BiteRef | None:
     """Return a live knowledge bite with the ids of the standards it cites."""
-    from .models import KnowledgeBitePage
-    from .selectors import cited_standards
-
     bite = KnowledgeBitePage.objects.live().filter(id=bite_id).first()
     if bite is None:
         return None
@@ -119,27 +142,27 @@ def standard_choices(*, regulator_code=None, include_ids=(), today=None) -> list
     return labels
 
 
-@dataclass(frozen=True)
-class ModuleRef:
-    id: int
-    title: str
-    url: str
-    estimated_minutes: int
-    reflection_prompt: str
-
-
-def module_by_id(module_id) -> ModuleRef | None:
-    """Return a live training module and its reflection prompt ("" when it asks for none)."""
-    from .models import TrainingModulePage
-
-    module = TrainingModulePage.objects.live().filter(id=module_id).first()
-    if module is None:
-        return None
-    prompt = next((s.value["prompt"] for s in module.steps if s.block_type == "reflection"), "")
-    return ModuleRef(
-        id=module.id,
-        title=module.title,
-        url=module.get_url(),
-        estimated_minutes=module.estimated_minutes,
-        reflection_prompt=prompt,
+def bite_reads(*, user_id, bite_ids) -> dict[int, object]:
+    """Return {bite id: when the learner last read it} for these bites, in one query."""
+    if not bite_ids:
+        return {}
+    return dict(
+        BiteRead.objects.filter(user_id=user_id, bite_id__in=bite_ids).values_list(
+            "bite_id", "last_read_at"
+        )
     )
+
+
+def home_page():
+    """Return the site's home page (where each section's index page sits), or None."""
+    return HomePage.objects.first()
+
+
+def live_bite_ids() -> list[int]:
+    """Return the ids of the live knowledge bites, in tree order."""
+    return list(KnowledgeBitePage.objects.live().order_by("path").values_list("id", flat=True))
+
+
+def live_page_ids(*, ids) -> set[int]:
+    """Return which of these page ids (of any type) are live pages now. One query."""
+    return set(Page.objects.live().filter(id__in=list(ids)).values_list("id", flat=True))

@@ -1,9 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LearningConfig(AppConfig):
     name = "learning"
-    verbose_name = "Learning content"
-
-    def ready(self):
-        from . import receivers  # noqa: F401  (connects the signal receivers)
+    verbose_name = _("Learning content")

@@ -202,38 +202,3 @@ class BodyStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     statistic = StatisticBlock()
     references = ReferencesBlock()
-
-
-class ReflectionStepBlock(blocks.StructBlock):
-    prompt = blocks.CharBlock(
-        max_length=300,
-        help_text=_("What the learner should reflect on, e.g. the NISCC reflective exercise."),
-    )
-
-    class Meta:
-        icon = "edit"
-        label = _("Record a reflection")
-        template = "learning/blocks/step_preview.html"
-        preview_value = {"prompt": "Reflect on how you use social media."}
-
-
-class ModuleStepsBlock(blocks.StreamBlock):
-    """A training module's steps, in order: bites to read, a quiz to pass, a reflection."""
-
-    bite = blocks.PageChooserBlock(
-        page_type="learning.KnowledgeBitePage",
-        icon="doc-full",
-        label=_("Read a knowledge bite"),
-        template="learning/blocks/step_preview.html",
-    )
-    quiz = blocks.PageChooserBlock(
-        page_type="quizzes.QuizPage",
-        icon="radio-full",
-        label=_("Pass a quiz"),
-        template="learning/blocks/step_preview.html",
-    )
-    reflection = ReflectionStepBlock()
-
-    class Meta:
-        min_num = 1
-        block_counts = {"quiz": {"max_num": 1}, "reflection": {"max_num": 1}}

@@ -1,10 +1,31 @@
-"""What other apps may ask of quizzes. Returns plain dataclasses."""
+"""What other apps may ask of quizzes. Returns plain dataclasses.
+
+Also re-exported for the apps above: the `attempt_submitted` signal and the demo loaders.
+"""
 
 from dataclasses import dataclass
 
 from django.urls import reverse
 
+from .demo import demo_attempt_submit
+from .demo import load_demo_quiz as demo_quiz_load
 from .models import QuizPage
+from .signals import attempt_submitted
+
+__all__ = [
+    "AttemptSummary",
+    "MissedQuestion",
+    "QuizLink",
+    "StandardCorrectness",
+    "attempt_submitted",
+    "attempt_summary",
+    "attempts_for_export",
+    "demo_attempt_submit",
+    "demo_quiz_load",
+    "quiz_for_bite",
+    "standard_correctness",
+    "submitted_results",
+]
 
 
 @dataclass(frozen=True)

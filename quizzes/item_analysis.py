@@ -92,7 +92,7 @@ def quiz_item_analysis(*, quiz):
         if s.standard_id in standard_refs
     ]
     return {
-        "test": statistics.test_statistics(attempts),
+        "overall": statistics.quiz_statistics(attempts),
         "questions": rows,
         "standards": standards,
     }

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 
 from .models import Answer, Attempt, AttemptStatus, FeedbackTiming
@@ -123,6 +124,10 @@ def attempt_results(*, attempt) -> list[QuestionResult]:
 
 
 def results_for_user(*, user):
-    return Attempt.objects.filter(user=user, status=AttemptStatus.SUBMITTED).order_by(
-        "-submitted_at"
+    """Return the learner's submitted attempts, newest first, each with `quiz_removed` set
+    when its quiz has since been deleted or unpublished. One query."""
+    return (
+        Attempt.objects.filter(user=user, status=AttemptStatus.SUBMITTED)
+        .annotate(quiz_live=F("quiz__live"))
+        .order_by("-submitted_at")
     )

@@ -108,7 +108,7 @@ class StandardStats:
 
 
 @dataclass(frozen=True)
-class TestStats:
+class QuizStats:
     """Moodle's whole-test statistics, over each attempt's percentage score.
 
     attempts: attempts analysed. questions: questions in the test.
@@ -306,7 +306,7 @@ def standard_statistics(
     ]
 
 
-def test_statistics(attempts: Iterable[Mapping]) -> TestStats:
+def quiz_statistics(attempts: Iterable[Mapping]) -> QuizStats:
     """Return Moodle's whole-test statistics for these attempts.
 
     An attempt's percentage is 100 x its total score / the test's total max mark (0 when
@@ -337,7 +337,7 @@ def test_statistics(attempts: Iterable[Mapping]) -> TestStats:
         cic = 100 * p / (p - 1) * (1 - item_variance / _sample_variance(totals))
         error_ratio = 100 * math.sqrt(max(0.0, 1 - cic / 100))
         standard_error = error_ratio * sd / 100
-    return TestStats(
+    return QuizStats(
         attempts=s,
         questions=p,
         mean_percent=mean,

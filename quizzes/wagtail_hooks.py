@@ -4,7 +4,14 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
 
 from . import admin_views
+from .api import quiz_for_bite
 from .models import QuizPage
+
+
+@hooks.register("bite_page_context")  # learning.selectors.content.BITE_PAGE_CONTEXT_HOOK
+def bite_page_quiz(*, bite, request):
+    """Offer the quiz that checks the bite on the bite's page."""
+    return {"quiz": quiz_for_bite(bite=bite, request=request)}
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,26 @@
-"""What other apps may ask of reflections. Never returns a record's text."""
+"""What other apps may ask of reflections. Never returns a record's text.
 
+Also re-exported for the apps above: the `record_completed` signal, starting a record
+from a training module, and the demo records.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from .demo import demo_records_load
 from .models import Record, RecordStatus
+from .services import ModuleSource, record_start
+from .signals import record_completed
+
+__all__ = [
+    "ModuleSource",
+    "RecordRef",
+    "demo_records_load",
+    "module_record_completions",
+    "record_completed",
+    "record_start_from_module",
+]
 
 
 def module_record_completions(*, user_id, module_ids) -> dict[int, list]:
@@ -8,7 +28,7 @@ def module_record_completions(*, user_id, module_ids) -> dict[int, list]:
 
     One query; dates only, never a record's text.
     """
-    completions = {}
+    completions: dict[int, list] = {}
     if not module_ids:
         return completions
     rows = Record.objects.filter(
@@ -17,3 +37,15 @@ def module_record_completions(*, user_id, module_ids) -> dict[int, list]:
     for module_id, completed_at in rows:
         completions.setdefault(module_id, []).append(completed_at)
     return completions
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    id: int
+    edit_url: str
+
+
+def record_start_from_module(*, owner, module: ModuleSource) -> RecordRef:
+    """Start a draft record for the owner, pre-filled from the module; return where to edit it."""
+    record = record_start(owner=owner, module=module)
+    return RecordRef(id=record.id, edit_url=reverse("reflections:edit", args=[record.id]))

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import GovukDateField
+from core.forms import GovukDateField
 
 from .models import TEXT_LIMIT, ActivityType
 from .reflective_models import CHOICES as MODEL_CHOICES

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.prepared_files import PreparedFile, PreparedFileStatus
+from core.prepared_files.models import PreparedFile, PreparedFileStatus
 
 from .reflective_models import CHOICES as MODEL_CHOICES
 from .reflective_models import DEFAULT_MODEL
@@ -128,18 +128,6 @@ class ExportLayout(models.TextChoices):
 ExportStatus = PreparedFileStatus
 
 
-def export_expiry():
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    return timezone.now() + timedelta(days=EXPORT_LIFETIME_DAYS)
-
-
-def export_upload_to(instance, filename):
-    return f"exports/{instance.owner_id}/{filename}"
-
-
 class Export(PreparedFile):
     """A file of the owner's records, prepared by a task; private to its owner.
 
@@ -147,20 +135,17 @@ class Export(PreparedFile):
     `options` holds the HCPC profile's summary, gap explanations and statement ids.
     """
 
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cpd_exports"
-    )
+    folder = "exports"
+
     format = models.CharField(max_length=4, choices=ExportFormat.choices)
     layout = models.CharField(max_length=5, choices=ExportLayout.choices)
     date_from = models.DateField(null=True, blank=True)
     date_to = models.DateField(null=True, blank=True)
     record_ids = models.JSONField(default=list, blank=True)
     options = models.JSONField(default=dict, blank=True)
-    file = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
-    expires_at = models.DateTimeField(default=export_expiry, db_index=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(PreparedFile.Meta):
+        pass
 
     def __str__(self):
         return f"{self.get_layout_display()} ({self.get_format_display()})"

@@ -139,3 +139,12 @@ def my_data(*, user):
             for r in records
         ],
     }
+
+
+def record_source_link(*, record) -> str:
+    """Return where the record's "Prompted by" links: its source while that is still on the
+    site, else "" (the bite or module was deleted or unpublished; the title stays)."""
+    page_id = record.source_bite_id or record.source_module_id
+    if page_id is not None and not learning_api.live_page_ids(ids=[page_id]):
+        return ""
+    return record.source_url

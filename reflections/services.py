@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.prepared_files import file_store_once, rows_delete_with_files
+from core.prepared_files.services import prepared_file_request, prepared_files_delete
 from learning import api as learning_api
 from quizzes import api as quizzes_api
 
@@ -79,14 +79,24 @@ def _owned(record_id, owner):
     return record
 
 
-def record_start(*, owner, bite_id=None, attempt_id=None, module_id=None) -> Record:
+@dataclass(frozen=True)
+class ModuleSource:
+    """A training module a record is started from, as the training app describes it."""
+
+    id: int
+    title: str
+    url: str
+    estimated_minutes: int
+    reflection_prompt: str
+
+
+def record_start(
+    *, owner, bite_id=None, attempt_id=None, module: ModuleSource | None = None
+) -> Record:
     """Create a draft, pre-filled from a bite, a quiz attempt or a training module."""
     record = Record(owner=owner, start_date=timezone.localdate())
     standard_ids = ()
-    if module_id is not None:
-        module = learning_api.module_by_id(module_id)
-        if module is None:
-            raise RecordNotFound
+    if module is not None:
         record.title = _("Reflection on %(title)s") % {"title": module.title}
         record.activity_type = ActivityType.E_LEARNING
         record.hours = (Decimal(module.estimated_minutes) / 60).quantize(Decimal("0.01"))
@@ -232,7 +242,7 @@ def records_delete_all(*, owner) -> int:
     """Delete all of the owner's reflective records and their exports; return how many records."""
     from .models import Export
 
-    rows_delete_with_files(Export.objects.filter(owner=owner))
+    prepared_files_delete(Export.objects.filter(owner=owner))
     records = Record.objects.filter(owner=owner)
     count = records.count()
     records.delete()
@@ -252,22 +262,23 @@ def export_request(
     record_ids=(),
     options=None,
 ):
-    """Create an export for the owner and have a task prepare it once this commits."""
-    from .models import Export
-    from .tasks import export_render as export_render_task
+    """Ask for an export of the owner's records; a task prepares it once this commits.
 
-    with transaction.atomic():
-        export = Export.objects.create(
-            owner=owner,
-            format=format,
-            layout=layout,
-            date_from=date_from,
-            date_to=date_to,
-            record_ids=sorted(int(i) for i in record_ids),
-            options=options or {},
-        )
-        transaction.on_commit(lambda: export_render_task.delay(export.id))
-    return export
+    The same export asked again while it is being prepared (a double submit) is the
+    first one, not a second.
+    """
+    from .exports.files import CPD_EXPORTS
+
+    return prepared_file_request(
+        kind=CPD_EXPORTS,
+        owner=owner,
+        format=format,
+        layout=layout,
+        date_from=date_from,
+        date_to=date_to,
+        record_ids=sorted(int(i) for i in record_ids),
+        options=options or {},
+    )
 
 
 CHUNK = 1000
@@ -322,7 +333,8 @@ def _export_records(export, layout, *, streaming=False):
     return records.iterator(CHUNK)
 
 
-def _export_write(export, stream):
+def export_write(export, stream) -> None:
+    """Write the export's file in its format and layout (it only reads: safe to rerun)."""
     from accounts import api as accounts_api
 
     from .exports import csv, json, pdf
@@ -360,54 +372,3 @@ def _export_write(export, stream):
         json.write_json(stream, **parts)
     else:
         pdf.write_pdf(stream, pdf.render_html(**parts))
-
-
-def export_file_name(export) -> str:
-    """Return the file's name: fixed per export, so a rerun replaces rather than adds, and
-    unguessable, in case the media folder is ever served directly."""
-    from django.utils.crypto import salted_hmac
-
-    token = salted_hmac("reflections.export_file_name", str(export.id)).hexdigest()[:24]
-    return f"cpd-{export.layout}-{export.id}-{token}.{export.format}"
-
-
-def export_render(*, export_id):
-    """Prepare the export's file, store it and mark the export done; run it any number of
-    times (a redelivered task, two workers at once) and one file results.
-
-    Return the export, or None when it no longer exists.
-    """
-    import tempfile
-    import time
-
-    from django.conf import settings
-
-    from .models import Export, ExportStatus
-
-    export = Export.objects.select_related("owner").filter(id=export_id).first()
-    if export is None or export.status == ExportStatus.DONE:
-        return export
-    Export.objects.filter(id=export_id).update(status=ExportStatus.RUNNING)
-    with tempfile.TemporaryFile() as stream:
-        _export_write(export, stream)
-        # Only the worker test sets this, to have time to kill a worker mid-export.
-        delay = float(getattr(settings, "EXPORT_TEST_DELAY_SECONDS", 0) or 0)
-        if delay:
-            time.sleep(delay)
-        stream.seek(0)
-        return file_store_once(Export, export_id, stream, export_file_name(export))
-
-
-def export_fail(*, export_id) -> None:
-    from .models import Export, ExportStatus
-
-    Export.objects.filter(id=export_id).exclude(status=ExportStatus.DONE).update(
-        status=ExportStatus.FAILED
-    )
-
-
-def exports_delete_expired(*, now=None) -> int:
-    """Delete expired exports and their files; return how many."""
-    from .models import Export
-
-    return rows_delete_with_files(Export.objects.filter(expires_at__lte=now or timezone.now()))

@@ -11,15 +11,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.decorators import second_factor_required
-from accounts.permissions import is_manager
+from accounts.api import is_manager, second_factor_required
+from core.prepared_files.views import prepared_file_download, prepared_file_status
 
 from . import selectors, services
+from .exports.files import CPD_EXPORTS
 from .forms import RecordForm
 from .models import ActivityType
 from .reflective_models import MODELS, get_model
@@ -61,7 +61,6 @@ def record_new(request):
             owner=request.user,
             bite_id=_int(request.POST.get("bite")),
             attempt_id=_int(request.POST.get("attempt")),
-            module_id=_int(request.POST.get("module")),
         )
     except services.RecordNotFound:
         raise Http404 from None
@@ -96,6 +95,7 @@ def _edit_response(request, record, form, *, version, findings=(), status=200):
             for finding in findings
         ],
         "model": get_model(form.model.code),
+        "source_link": selectors.record_source_link(record=record),
     }
     return TemplateResponse(request, "reflections/edit.html", context, status=status)
 
@@ -321,37 +321,11 @@ def export_new(request):
     )
 
 
-def _export_gone(request, export):
-    return TemplateResponse(request, "reflections/export_gone.html", {"export": export}, status=410)
-
-
 @login_required
 def export_detail(request, export_id):
-    from .exports import selectors as export_selectors
-
-    export = export_selectors.own_export(user=request.user, export_id=export_id)
-    if export.is_expired():
-        return _export_gone(request, export)
-    response = TemplateResponse(
-        request,
-        "reflections/export_detail.html",
-        {"export": export},
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return prepared_file_status(request, kind=CPD_EXPORTS, file_id=export_id)
 
 
 @login_required
 def export_download(request, export_id):
-    from config.prepared_files import file_response
-
-    from .exports import selectors as export_selectors
-
-    export = export_selectors.own_export(user=request.user, export_id=export_id)
-    if export.is_expired():
-        return _export_gone(request, export)
-    return file_response(
-        export,
-        stem=f"cpd-{export.layout}",
-        waiting_url=reverse("reflections:export_detail", args=[export.id]),
-    )
+    return prepared_file_download(request, kind=CPD_EXPORTS, file_id=export_id)

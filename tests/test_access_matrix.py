@@ -12,20 +12,30 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.permissions import EDITOR_GROUP
-from learning.models import ReportDownload, TrainingIndexPage, TrainingModulePage
-from learning.services import assignment_create, report_download_render
+from core.prepared_files.services import prepared_file_render
 from quizzes.services import attempt_start
-from reflections.models import Export
-from reflections.services import export_render
+from reflections.exports.files import CPD_EXPORTS
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
 from tests.accounts.otp import verified_login
 from tests.quizzes.factories import QuizPageFactory
-from tests.reflections.factories import CompleteRecordFactory
+from tests.reflections.factories import CompleteRecordFactory, ExportFactory
+from tests.training.factories import ReportFileFactory
+from training.files import REPORT_FILES
+from training.models import TrainingIndexPage, TrainingModulePage
+from training.services import assignment_create
 
 ROLES = ("anonymous", "practitioner", "manager", "editor", "administrator")
 # accounts.permissions.needs_second_factor: these roles sign in with a code too.
 SECOND_FACTOR_ROLES = ("manager", "administrator")
-OWN_URLCONFS = ("config.", "accounts.", "learning.", "quizzes.", "reflections.")
+OWN_URLCONFS = (
+    "config.",
+    "core.",
+    "accounts.",
+    "learning.",
+    "quizzes.",
+    "reflections.",
+    "training.",
+)
 
 OK, REDIRECT, FORBIDDEN, NOT_ALLOWED = 200, 302, 403, 405
 
@@ -123,6 +133,10 @@ MATRIX = {
         owner_only(OK),
     ),
     "my-training/": ("/my-training/", signed_in(OK)),
+    "my-training/modules/<int:module_id>/reflect/": (
+        "/my-training/modules/{module}/reflect/",
+        signed_in(NOT_ALLOWED),
+    ),
     # Team training: for managers of a team, and administrators; the rest are refused.
     "team-training/": ("/team-training/", managers_only(FORBIDDEN)),
     "team-training/report.csv": ("/team-training/report.csv", managers_only(FORBIDDEN)),
@@ -131,11 +145,11 @@ MATRIX = {
     "team-training/files/": ("/team-training/files/", signed_in(NOT_ALLOWED)),
     # The manager's report file is ready: only they may read its page and download it;
     # an administrator gets 404 (not theirs), people who manage no team 403.
-    "team-training/files/<int:download_id>/": (
+    "team-training/files/<int:file_id>/": (
         "/team-training/files/{download}/",
         {**managers_only(FORBIDDEN), "administrator": 404},
     ),
-    "team-training/files/<int:download_id>/download/": (
+    "team-training/files/<int:file_id>/download/": (
         "/team-training/files/{download}/download/",
         {**managers_only(FORBIDDEN), "administrator": 404},
     ),
@@ -213,10 +227,10 @@ def people(db, content, settings, tmp_path):
         module_id=module.id,
         due_date=datetime.date.today() + datetime.timedelta(days=7),
     )
-    export = Export.objects.create(owner=practitioner, format="csv", layout="swe")
-    export_render(export_id=export.id)
-    download = ReportDownload.objects.create(requested_by=manager, format="csv", team_ids=[team.id])
-    report_download_render(download_id=download.id)
+    export = ExportFactory(owner=practitioner)
+    prepared_file_render(kind=CPD_EXPORTS, file_id=export.id)
+    download = ReportFileFactory(owner=manager, team_ids=[team.id])
+    prepared_file_render(kind=REPORT_FILES, file_id=download.id)
     return {
         "ids": {
             "quiz": quiz.id,
@@ -226,6 +240,7 @@ def people(db, content, settings, tmp_path):
             "export": export.id,
             "team": team.id,
             "assignment": assignment.id,
+            "module": module.id,
             "download": download.id,
         },
         "anonymous": None,

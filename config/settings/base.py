@@ -44,10 +44,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "learning",
     "quizzes",
     "reflections",
+    "training",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -87,12 +89,12 @@ MIDDLEWARE = [
     # Marks request.user verified when this session passed the second factor.
     "django_otp.middleware.OTPMiddleware",
     # Managers and administrators pass the second factor before the Wagtail admin.
-    "config.middleware.AdminSecondFactorMiddleware",
+    "accounts.middleware.AdminSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Below the two header middlewares so that its response hook runs before theirs.
-    "config.middleware.AdminFramePolicyMiddleware",
+    "core.middleware.AdminFramePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
@@ -111,7 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.service",
+                "core.context_processors.service",
             ],
         },
     },

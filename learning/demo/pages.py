@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from core.pages import child_page_get_or_create
 from learning.models import (
     BiteIndexPage,
     FrameworkPage,
@@ -23,16 +24,6 @@ from .standards import (
 
 SITE_NAME = "Social care CPD"
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
-
-
-def child_page_get_or_create(*, parent, model, slug, **fields):
-    """Return the live child of `parent` with this slug, creating and publishing it if missing."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-    return page
 
 
 def home_page_get_or_create():

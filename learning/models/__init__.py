@@ -1,6 +1,5 @@
-"""Learning content (Wagtail pages) and the learner data kept beside it."""
+"""Learning content (Wagtail pages) and the one piece of learner data beside it: reads."""
 
-from .downloads import ReportDownload, ReportDownloadFormat, ReportDownloadStatus
 from .pages import (
     BiteIndexPage,
     FrameworkPage,
@@ -9,37 +8,16 @@ from .pages import (
     Regulator,
     StandardPage,
     StandardsIndexPage,
-    TrainingIndexPage,
-    TrainingModulePage,
 )
-from .progress import (
-    Assignment,
-    BiteRead,
-    Completion,
-    ModuleProgressLog,
-    ReminderKind,
-    ReminderLog,
-    TeamSummary,
-)
+from .reads import BiteRead
 
 __all__ = [
-    "Assignment",
     "BiteIndexPage",
     "BiteRead",
-    "Completion",
     "FrameworkPage",
     "HomePage",
     "KnowledgeBitePage",
-    "ModuleProgressLog",
     "Regulator",
-    "ReportDownload",
-    "ReportDownloadFormat",
-    "ReportDownloadStatus",
-    "ReminderKind",
-    "ReminderLog",
     "StandardPage",
     "StandardsIndexPage",
-    "TeamSummary",
-    "TrainingIndexPage",
-    "TrainingModulePage",
 ]

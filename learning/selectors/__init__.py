@@ -1,4 +1,4 @@
-"""Reads of learning content and learner data. Each returns a fixed number of queries."""
+"""Reads of learning content and of reads. Each takes a fixed number of queries."""
 
 from .content import (
     bite_footnotes,
@@ -14,7 +14,6 @@ from .content import (
     search_content,
     standard_page_context,
 )
-from .training import module_progress, my_training
 
 __all__ = [
     "bite_footnotes",
@@ -25,8 +24,6 @@ __all__ = [
     "cited_standards",
     "framework_notices",
     "frameworks_for_standards",
-    "module_progress",
-    "my_training",
     "parent_path",
     "reader_regulator",
     "search_content",

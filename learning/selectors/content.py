@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, IntegerField
 from django.db.models.functions import Cast
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
 from ..models import FrameworkPage, KnowledgeBitePage, Regulator, StandardPage
@@ -145,22 +146,27 @@ def framework_notices(*, standards, regulator, today=None):
     return list(notices.values())
 
 
-def bite_page_context(*, bite, request):
-    from quizzes.api import quiz_for_bite
+# Apps above learning add to a bite's page through this Wagtail hook (quizzes adds the
+# quiz that checks it): each function takes `bite` and `request` and returns a dict.
+BITE_PAGE_CONTEXT_HOOK = "bite_page_context"
 
+
+def bite_page_context(*, bite, request):
     footnotes, first_numbers = bite_footnotes(bite.body)
     standards = cited_standards(bite.body)
     framework_of = frameworks_for_standards(standards) if standards else {}
-    return {
+    context = {
         "footnotes": footnotes,
         "footnote_numbers": first_numbers,
         "standard_frameworks": framework_of,
         "framework_notices": framework_notices(
             standards=standards, regulator=reader_regulator(request.user)
         ),
-        "quiz": quiz_for_bite(bite=bite, request=request),
         "read": bite_read_by(user=request.user, bite=bite),
     }
+    for add_context in hooks.get_hooks(BITE_PAGE_CONTEXT_HOOK):
+        context.update(add_context(bite=bite, request=request))
+    return context
 
 
 def bite_read_by(*, user, bite):

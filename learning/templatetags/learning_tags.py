@@ -27,14 +27,3 @@ def notices_for(context, standards):
         for notice in context.get("framework_notices", [])
         if ids & {s.id for s in notice.standards}
     ]
-
-
-@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def page_breadcrumbs(context, page):
-    """Breadcrumbs from the site root to the page's parent."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).live()
-    request = context.get("request")
-    return {
-        "crumbs": [(p.title, p.get_url(request=request)) for p in ancestors],
-        "request": request,
-    }

@@ -9,8 +9,8 @@ docs/content-sources.md ("Demo quiz") lists each question's grounding and standa
 
 from wagtail.models import Page
 
-from quizzes.models import FeedbackTiming, QuizPage
-
+from ..models import Attempt, FeedbackTiming, QuizPage
+from ..services import attempt_answer_save, attempt_start, attempt_submit
 from .contact import COLLEAGUE_POST, FOLLOW_REQUEST, FRIEND_REQUEST, HATE_SITE
 from .posting import ANGRY_POST, FRIENDS_PHOTO, PROFILE_PICTURE, USING_SOCIAL_MEDIA
 
@@ -92,3 +92,29 @@ def load_demo_quiz(*, bite):
     bite.add_child(instance=quiz)
     quiz.save_revision().publish()
     return quiz
+
+
+def demo_attempt_submit(*, user, quiz_id, wrong_every):
+    """Submit one attempt for the user, if they have none, missing every n-th question."""
+    if Attempt.objects.filter(user=user, quiz_id=quiz_id).exists():
+        return
+    attempt = attempt_start(user=user, quiz_id=quiz_id)
+    for number, question in enumerate(attempt.snapshot["questions"], 1):
+        right = number % wrong_every != 0
+        if question["type"] == "situational_judgement":
+            ratings = {
+                o["id"]: o["expert_rating"] if right else 5 - o["expert_rating"]
+                for o in question["options"]
+            }
+            attempt_answer_save(
+                attempt_id=attempt.id, user=user, question_id=question["id"], ratings=ratings
+            )
+        else:
+            chosen = [o["id"] for o in question["options"] if o["correct"] == right]
+            attempt_answer_save(
+                attempt_id=attempt.id,
+                user=user,
+                question_id=question["id"],
+                selected=chosen if question["type"] == "multiple_response" else chosen[:1],
+            )
+    attempt_submit(attempt_id=attempt.id, user=user)

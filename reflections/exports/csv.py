@@ -8,7 +8,7 @@ Every cell passes through `safe_cell`: a spreadsheet runs a cell that starts wit
 import csv
 import io
 
-from config.spreadsheets import FORMULA_PREFIXES, plain, safe_cell
+from core.spreadsheets import FORMULA_PREFIXES, plain, safe_cell
 
 __all__ = ["FORMULA_PREFIXES", "plain", "rows", "safe_cell", "write_csv"]
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import GovukDateField
+from core.forms import GovukDateField
 
 from ..models import ExportFormat, ExportLayout
 from .layouts import MAX_SUMMARY_WORDS, STATEMENT_MAX, STATEMENT_MIN, word_count

@@ -1,14 +1,8 @@
-"""Reads for exports: an export is its owner's alone (404 for anyone else)."""
-
-from django.shortcuts import get_object_or_404
+"""Reads for the export form: the records that can be exported and the layout to offer."""
 
 from accounts import api as accounts_api
 
-from ..models import Export, ExportLayout, Record, RecordStatus
-
-
-def own_export(*, user, export_id) -> Export:
-    return get_object_or_404(Export, id=export_id, owner=user)
+from ..models import ExportLayout, Record, RecordStatus
 
 
 def exportable_records(*, user):

@@ -3,7 +3,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from accounts.models import Profession, Registration, Regulator, Team, User
+from accounts.models import Profession, Registration, RegulatorCode, Team, User
 
 DEFAULT_PASSWORD = "correct horse battery staple"
 
@@ -49,7 +49,7 @@ class RegistrationFactory(DjangoModelFactory):
         model = Registration
 
     user = factory.SubFactory(UserFactory)
-    regulator = Regulator.SOCIAL_WORK_ENGLAND
+    regulator = RegulatorCode.SOCIAL_WORK_ENGLAND
     profession = Profession.SOCIAL_WORKER
     registration_number = factory.Sequence(lambda n: f"SW{n:06d}")
     renewal_date = datetime.date(2026, 11, 30)

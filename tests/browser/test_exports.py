@@ -79,5 +79,5 @@ def test_the_confirmation_and_expired_export_pages_pass_axe(page, live_server, d
     page.allow_console_error("status of 410")
     response = page.goto(url(live_server, f"/reflections/exports/{expired.id}/download/"))
     assert response.status == 410
-    expect(page.get_by_role("link", name="Make a new export")).to_be_visible()
+    expect(page.get_by_role("link", name="Make another export")).to_be_visible()
     assert_accessible(page)

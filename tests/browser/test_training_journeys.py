@@ -23,7 +23,8 @@ STATUSES = ("Not started", "In progress", "Completed", "Expires soon", "Overdue"
 
 def add_second_module():
     """Publish another module, so the manager has something new to assign."""
-    from learning.models import KnowledgeBitePage, TrainingIndexPage, TrainingModulePage
+    from learning.models import KnowledgeBitePage
+    from training.models import TrainingIndexPage, TrainingModulePage
 
     index = TrainingIndexPage.objects.get()
     bite = KnowledgeBitePage.objects.live().first()
@@ -183,12 +184,12 @@ def test_an_administrator_prepares_and_downloads_the_report_of_every_team(page, 
     # The same file was asked for a moment ago (another tab) and is still being prepared:
     # pressing the button again finds it rather than starting another.
     from accounts.models import Team, User
-    from learning.models import ReportDownload
-    from learning.services import report_download_render
+    from core.prepared_files.services import prepared_file_render
+    from tests.training.factories import ReportFileFactory
+    from training.files import REPORT_FILES
 
-    waiting = ReportDownload.objects.create(
-        requested_by=User.objects.get(email="admin@example.com"),
-        format="csv",
+    waiting = ReportFileFactory(
+        owner=User.objects.get(email="admin@example.com"),
         team_ids=sorted(Team.objects.values_list("id", flat=True)),
     )
     page.get_by_label("CSV").check()
@@ -198,7 +199,7 @@ def test_an_administrator_prepares_and_downloads_the_report_of_every_team(page, 
     assert_accessible(page)
     # The worker finishes; the page, asking every 5 seconds, shows it in place and moves
     # focus to the new heading, which a screen reader then reads out.
-    report_download_render(download_id=waiting.id)
+    prepared_file_render(kind=REPORT_FILES, file_id=waiting.id)
     ready = page.get_by_role("heading", name="Your file is ready", level=1)
     expect(ready).to_be_visible(timeout=15_000)
     expect(ready).to_be_focused()

@@ -17,13 +17,7 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site
 from accounts.demo import DEFAULT_DEMO_PASSWORD, DEMO_TEAM
 from accounts.models import Registration, Team, User
 from accounts.permissions import EDITOR_GROUP, is_editor, is_manager
-from learning.models import (
-    FrameworkPage,
-    HomePage,
-    KnowledgeBitePage,
-    Regulator,
-    StandardPage,
-)
+from learning.models import FrameworkPage, HomePage, KnowledgeBitePage, Regulator, StandardPage
 
 DENISE_TURNER = (
     "The social networking genie is out of the bottle and whether it is Twitter, Facebook or "

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.models import Regulator as RegulatorCode
+from accounts.models import RegulatorCode
 from tests.accounts.factories import RegistrationFactory, UserFactory
 from tests.learning.factories import KnowledgeBitePageFactory, standards_block, statistic_block
 

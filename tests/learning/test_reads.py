@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_i_have_read_this_is_recorded_once_with_first_and_last_dates(client, content):
     user = UserFactory()
     client.force_login(user)
-    url = reverse("bite_read", args=[content.bite.id])
+    url = reverse("learning:bite_read", args=[content.bite.id])
     response = client.post(url)
     assert response["Location"] == content.bite.url
     first = BiteRead.objects.get(user=user)
@@ -23,12 +23,12 @@ def test_i_have_read_this_is_recorded_once_with_first_and_last_dates(client, con
 
 
 def test_reading_needs_a_signed_in_learner_and_a_live_bite(client, content):
-    url = reverse("bite_read", args=[content.bite.id])
+    url = reverse("learning:bite_read", args=[content.bite.id])
     assert client.post(url).status_code == 302 and not BiteRead.objects.exists()
     client.force_login(UserFactory())
     content.bite.unpublish()
     assert client.post(url).status_code == 404
-    assert client.post(reverse("bite_read", args=[999999])).status_code == 404
+    assert client.post(reverse("learning:bite_read", args=[999999])).status_code == 404
     assert not BiteRead.objects.exists()
 
 

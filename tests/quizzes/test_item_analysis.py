@@ -47,7 +47,7 @@ def test_item_analysis_reports_facility_options_and_standards(cited_quiz, conten
     assert (easy.prompt, easy.stats.facility) == ("Easy one", 75.0)
     assert hard.stats.facility == 25.0
     assert [count.count for _text, count in easy.options] == [3, 1, 0]
-    assert analysis["test"].attempts == 4
+    assert analysis["overall"].attempts == 4
     [(ref, stats)] = analysis["standards"]
     assert (ref.code, stats.answers, stats.mean_percent) == ("13", 4, 75.0)
 

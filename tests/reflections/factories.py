@@ -2,8 +2,9 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
-from reflections.models import ActivityType, Record, RecordStatus
+from reflections.models import EXPORT_LIFETIME_DAYS, ActivityType, Export, Record, RecordStatus
 from tests.accounts.factories import UserFactory
 
 
@@ -23,3 +24,17 @@ class RecordFactory(factory.django.DjangoModelFactory):
 
 class CompleteRecordFactory(RecordFactory):
     status = RecordStatus.COMPLETE
+
+
+class ExportFactory(factory.django.DjangoModelFactory):
+    """A CPD export asked for now: waiting, until its task (or a test) prepares it."""
+
+    class Meta:
+        model = Export
+
+    owner = factory.SubFactory(UserFactory)
+    format = "csv"
+    layout = "swe"
+    expires_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=EXPORT_LIFETIME_DAYS)
+    )

@@ -10,15 +10,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from config.celery import app as celery_app
-from reflections import services, tasks
+from core import tasks
+from core.prepared_files.services import prepared_file_render
 from reflections.exports import csv as export_csv
 from reflections.exports import pdf as export_pdf
+from reflections.exports.files import CPD_EXPORTS
 from reflections.exports.layouts import LAYOUTS, profile_sections
 from reflections.models import Export, ExportStatus
 from tests.accounts.factories import RegistrationFactory, UserFactory
 from tests.reflections.export_helpers import pdf_metadata
-from tests.reflections.factories import CompleteRecordFactory, RecordFactory
+from tests.reflections.factories import CompleteRecordFactory, ExportFactory, RecordFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,13 +33,11 @@ def media_root(settings, tmp_path):
 
 
 def make_export(owner, **fields):
-    return Export.objects.create(
-        owner=owner, **{"format": "csv", "layout": "swe", "record_ids": [], **fields}
-    )
+    return ExportFactory(owner=owner, **fields)
 
 
 def rendered(export):
-    export = services.export_render(export_id=export.id)
+    export = prepared_file_render(kind=CPD_EXPORTS, file_id=export.id)
     with export.file.open("rb") as handle:
         return export, handle.read()
 
@@ -264,36 +263,6 @@ def test_the_hcpc_profile_has_summary_gaps_statement_and_evidence():
     assert data.startswith(b"%PDF")
 
 
-def test_rendering_twice_leaves_one_file_and_replaces_a_killed_runs_leftover(media_root):
-    owner = UserFactory()
-    CompleteRecordFactory(owner=owner)
-    export = make_export(owner)
-    leftover = media_root / "exports" / str(owner.id) / services.export_file_name(export)
-    leftover.parent.mkdir(parents=True)
-    leftover.write_bytes(b"half a file")
-    Export.objects.filter(id=export.id).update(status=ExportStatus.RUNNING)
-
-    first, data = rendered(export)
-    second = services.export_render(export_id=export.id)
-
-    assert list(leftover.parent.iterdir()) == [leftover]
-    assert data.startswith(b"\xef\xbb\xbf") and leftover.read_bytes() == data
-    assert second.finished_at == first.finished_at
-
-
-def test_an_export_request_is_prepared_once_the_transaction_commits(
-    django_capture_on_commit_callbacks,
-):
-    owner = UserFactory()
-    CompleteRecordFactory(owner=owner)
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        export = services.export_request(owner=owner, format="csv", layout="swe")
-    assert len(callbacks) == 1
-    assert Export.objects.get(id=export.id).status == ExportStatus.PENDING
-    callbacks[0]()
-    assert Export.objects.get(id=export.id).status == ExportStatus.DONE
-
-
 # Load the export, mark it running, the registration, the records, their standards, then
 # lock, save and the savepoints around them (in tests only, inside the test's transaction).
 EXPORT_TASK_QUERIES = 9
@@ -309,43 +278,7 @@ def test_the_export_task_takes_the_same_queries_for_2_and_20_records(export_form
             record.standards.set([content.conduct, content.social_media])
         export = make_export(owner, format=export_format, layout="full")  # reads standards
         with CaptureQueriesContext(connection) as queries:
-            tasks.export_render.delay(export.id)
+            tasks.prepared_file_render.delay(CPD_EXPORTS.name, export.id)
         counts.append(len(queries))
         assert Export.objects.get(id=export.id).status == ExportStatus.DONE
     assert counts == [EXPORT_TASK_QUERIES, EXPORT_TASK_QUERIES]
-
-
-def test_a_task_that_fails_marks_the_export_failed(monkeypatch):
-    owner = UserFactory()
-    export = make_export(owner)
-
-    def broken(*args, **kwargs):
-        raise ValueError("a bug")
-
-    monkeypatch.setattr(services, "_export_write", broken)
-    with pytest.raises(ValueError):
-        tasks.export_render.delay(export.id)
-    assert Export.objects.get(id=export.id).status == ExportStatus.FAILED
-
-
-def test_the_task_acknowledges_late_and_is_requeued_when_its_worker_is_lost():
-    assert tasks.export_render.acks_late is True
-    assert tasks.export_render.reject_on_worker_lost is True
-
-
-def test_expired_exports_and_their_files_are_deleted_daily():
-    owner = UserFactory()
-    CompleteRecordFactory(owner=owner)
-    old, _ = rendered(make_export(owner))
-    fresh, _ = rendered(make_export(owner))
-    path = old.file.path
-    Export.objects.filter(id=old.id).update(expires_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-
-    assert tasks.exports_delete_expired.delay().get() == 1
-
-    assert list(Export.objects.values_list("id", flat=True)) == [fresh.id]
-    import os
-
-    assert not os.path.exists(path) and os.path.exists(fresh.file.path)
-    schedule = celery_app.conf.beat_schedule
-    assert any(e["task"] == "reflections.tasks.exports_delete_expired" for e in schedule.values())

@@ -6,7 +6,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from reflections import services
 from reflections.models import Export, ExportStatus
 from tests.accounts.factories import RegistrationFactory, UserFactory
 from tests.reflections.factories import CompleteRecordFactory, RecordFactory
@@ -70,37 +69,6 @@ def test_posting_prepares_the_export_and_its_owner_downloads_it(
     assert download["Cache-Control"] == "no-store"
     body = b"".join(download.streaming_content)
     assert body.startswith(b"\xef\xbb\xbf") and b"'=1+1" in body
-
-
-def test_a_pending_export_says_preparing_and_checks_again(client, owner):
-    export = Export.objects.create(owner=owner, format="pdf", layout="swe")
-    html = client.get(reverse("reflections:export_detail", args=[export.id])).content.decode()
-    assert "Preparing your export" in html and "Check again" in html
-    # The page asks again by script and never reloads itself (WCAG 2.2.1, failure F41).
-    assert 'data-wait-for-file data-state="waiting"' in html and "wait-for-file.mjs" in html
-    assert 'http-equiv="refresh"' not in html
-    download = client.get(reverse("reflections:export_download", args=[export.id]))
-    assert download.status_code == 302
-
-
-@pytest.mark.parametrize("name", ["export_detail", "export_download"])
-def test_another_users_export_id_is_not_found(client, owner, name):
-    theirs = Export.objects.create(owner=UserFactory(), format="csv", layout="swe")
-    CompleteRecordFactory(owner=theirs.owner)
-    services.export_render(export_id=theirs.id)
-    assert client.get(reverse(f"reflections:{name}", args=[theirs.id])).status_code == 404
-
-
-@pytest.mark.parametrize("name", ["export_detail", "export_download"])
-def test_an_expired_export_is_gone_with_a_way_to_make_a_new_one(client, owner, name):
-    CompleteRecordFactory(owner=owner)
-    export = Export.objects.create(owner=owner, format="csv", layout="swe")
-    services.export_render(export_id=export.id)
-    Export.objects.filter(id=export.id).update(expires_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    response = client.get(reverse(f"reflections:{name}", args=[export.id]))
-    assert response.status_code == 410
-    html = response.content.decode()
-    assert "This export has expired" in html and f'href="{NEW}"' in html
 
 
 def test_an_hcpc_summary_over_500_words_is_refused_with_a_clear_message(client, owner):

@@ -12,7 +12,9 @@ import signal
 
 import pytest
 
+from core.prepared_files.services import prepared_file_name
 from reflections import services
+from reflections.exports.files import CPD_EXPORTS
 from reflections.models import Export, ExportStatus
 from tests.accounts.factories import RegistrationFactory, UserFactory
 from tests.celery_worker import (
@@ -38,7 +40,7 @@ from config.settings.test import *  # noqa: F403
 
 CELERY_TASK_ALWAYS_EAGER = False
 MEDIA_ROOT = os.environ["EXPORT_TEST_MEDIA_ROOT"]
-EXPORT_TEST_DELAY_SECONDS = float(os.environ.get("EXPORT_TEST_DELAY_SECONDS", "0"))
+PREPARED_FILE_TEST_DELAY_SECONDS = float(os.environ.get("EXPORT_TEST_DELAY_SECONDS", "0"))
 CELERY_BROKER_TRANSPORT_OPTIONS = {{
     "visibility_timeout": {VISIBILITY_TIMEOUT},
     "unacked_restore_interval": 1,
@@ -81,7 +83,7 @@ def wait_for_log(worker, text, *, times=1):
 
 
 def task_ids(worker):
-    return re.findall(r"export_render\[([0-9a-f-]+)\] received", worker.log_path.read_text())
+    return re.findall(r"prepared_file_render\[([0-9a-f-]+)\] received", worker.log_path.read_text())
 
 
 def test_an_export_whose_worker_is_killed_finishes_once_on_the_next_worker(tmp_path, request):
@@ -110,7 +112,7 @@ def test_an_export_whose_worker_is_killed_finishes_once_on_the_next_worker(tmp_p
         wait_for_status(export.id, ExportStatus.DONE, second)
         # Run it once more, as a redelivery would: a finished export is left alone.
         finished_at = Export.objects.get(id=export.id).finished_at
-        celery_app.send_task("reflections.tasks.export_render", args=[export.id])
+        celery_app.send_task("core.tasks.prepared_file_render", args=[CPD_EXPORTS.name, export.id])
         wait_for_log(second, "succeeded", times=2)
     finally:
         stop_worker(first)
@@ -123,5 +125,5 @@ def test_an_export_whose_worker_is_killed_finishes_once_on_the_next_worker(tmp_p
     assert Export.objects.filter(status=ExportStatus.DONE).count() == 1
     assert export.finished_at == finished_at
     files = list((media_root / "exports" / str(owner.id)).iterdir())
-    assert [f.name for f in files] == [services.export_file_name(export)]
+    assert [f.name for f in files] == [prepared_file_name(kind=CPD_EXPORTS, row=export)]
     assert files[0].read_bytes().startswith(b"%PDF")

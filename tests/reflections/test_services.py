@@ -181,12 +181,11 @@ def test_delete_all_also_deletes_the_owners_exports_and_their_files(settings, tm
     from django.core.files.base import ContentFile
 
     from reflections.models import Export
+    from tests.reflections.factories import ExportFactory
 
     settings.MEDIA_ROOT = tmp_path
     record = RecordFactory()
-    export = Export.objects.create(
-        owner=record.owner, format="csv", layout="swe", record_ids=[record.id]
-    )
+    export = ExportFactory(owner=record.owner, record_ids=[record.id])
     export.file.save("export.csv", ContentFile(b"secret reflection"), save=True)
     path = export.file.path
     records_delete_all(owner=record.owner)

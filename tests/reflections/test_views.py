@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.models import Regulator
+from accounts.models import RegulatorCode
 from reflections.models import Record, RecordStatus
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
 from tests.accounts.otp import verified_login
@@ -236,7 +236,7 @@ def test_a_manager_of_another_team_never_sees_a_shared_record(client):
 
 def test_my_cpd_shows_where_a_social_work_england_registrant_stands(client):
     user = UserFactory()
-    RegistrationFactory(user=user, regulator=Regulator.SOCIAL_WORK_ENGLAND)
+    RegistrationFactory(user=user, regulator=RegulatorCode.SOCIAL_WORK_ENGLAND)
     CompleteRecordFactory(owner=user, peer_learning="We talked it through.")
     client.force_login(user)
     html = client.get(reverse("reflections:my_cpd")).content.decode()

@@ -21,7 +21,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts.models import Registration, User
+from accounts.api import User, registration_update
 from reflections import services
 from reflections.models import ActivityType, Export, Record, RecordStatus
 
@@ -45,8 +45,12 @@ class Command(BaseCommand):
         self.stdout.write("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         with transaction.atomic():
             owner = User.objects.create_user(email="benchmark-exports@example.invalid")
-            Registration.objects.create(
-                user=owner, regulator="swe", profession="social_worker", registration_number="B1"
+            registration_update(
+                user=owner,
+                regulator="swe",
+                profession="social_worker",
+                registration_number="B1",
+                renewal_date=None,
             )
             Record.objects.bulk_create(
                 Record(
