@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 
 class RegulatorCode(models.TextChoices):
@@ -64,20 +66,79 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
-class Team(models.Model):
-    """A group of practitioners and the people who manage them."""
+class Team(ClusterableModel):
+    """A group of practitioners and the people who manage them.
 
-    name = models.CharField(max_length=120, unique=True)
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
+    Its people are rows of `TeamMembership` and `TeamManagement`, which the Wagtail admin
+    edits one chosen person at a time (a searchable chooser: an organisation has
+    thousands of staff, too many to list on one form).
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="TeamMembership",
+        related_name="teams",
+        blank=True,
+        verbose_name=_("members"),
+    )
     managers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="managed_teams", blank=True
+        settings.AUTH_USER_MODEL,
+        through="TeamManagement",
+        related_name="managed_teams",
+        blank=True,
+        verbose_name=_("managers"),
     )
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
 
     def __str__(self):
         return self.name
+
+
+class TeamMembership(models.Model):
+    """A person in a team. (The table Django made for `Team.members`, kept as it was.)"""
+
+    team = ParentalKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+
+    class Meta:
+        db_table = "accounts_team_members"
+        unique_together = [("team", "user")]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+
+    def __str__(self):
+        return f"{self.user} in {self.team}"
+
+
+class TeamManagement(models.Model):
+    """A person who manages a team. (The table Django made for `Team.managers`.)"""
+
+    team = ParentalKey(Team, on_delete=models.CASCADE, related_name="managements")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+
+    class Meta:
+        db_table = "accounts_team_managers"
+        unique_together = [("team", "user")]
+        verbose_name = _("team manager")
+        verbose_name_plural = _("team managers")
+
+    def __str__(self):
+        return f"{self.user} manages {self.team}"
 
 
 class Registration(models.Model):

@@ -3,6 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.signals import send_on_commit
+
 from .models import BiteRead, KnowledgeBitePage
 from .signals import bite_read
 
@@ -27,8 +29,7 @@ def bite_mark_read(*, user, bite_id) -> BiteRead:
                 BiteRead.objects.create(user=user, bite=bite, first_read_at=now, last_read_at=now)
         except IntegrityError:  # a double click raced us: the other request recorded it
             BiteRead.objects.filter(user=user, bite=bite).update(last_read_at=now)
-    user_id = user.id
-    transaction.on_commit(lambda: bite_read.send(sender=BiteRead, user_id=user_id, bite_id=bite_id))
+    send_on_commit(bite_read, sender=BiteRead, user_id=user.id, bite_id=bite_id)
     return BiteRead.objects.select_related("bite").get(user=user, bite=bite)
 
 

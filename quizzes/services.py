@@ -7,6 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.signals import send_on_commit
+
 from . import scoring
 from .blocks import RATING_SCALE
 from .models import Answer, Attempt, AttemptStatus, QuizPage
@@ -219,8 +221,7 @@ def attempt_submit(*, attempt_id, user) -> SubmitResult:
         attempt.status = AttemptStatus.SUBMITTED
         attempt.submitted_at = timezone.now()
         attempt.save()
-        user_id, quiz_id = attempt.user_id, attempt.quiz_id
-        transaction.on_commit(
-            lambda: attempt_submitted.send(sender=Attempt, user_id=user_id, quiz_id=quiz_id)
+        send_on_commit(
+            attempt_submitted, sender=Attempt, user_id=attempt.user_id, quiz_id=attempt.quiz_id
         )
     return SubmitResult(attempt=attempt, newly_submitted=True)

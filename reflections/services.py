@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.prepared_files.services import prepared_file_request, prepared_files_delete
+from core.signals import send_on_commit
 from learning import api as learning_api
 from quizzes import api as quizzes_api
 
@@ -215,9 +216,11 @@ def record_complete(
         identifiers_checked=bool(findings),
     )
     record.refresh_from_db()
-    owner_id, module_id = record.owner_id, record.source_module_id
-    transaction.on_commit(
-        lambda: record_completed.send(sender=Record, owner_id=owner_id, module_id=module_id)
+    send_on_commit(
+        record_completed,
+        sender=Record,
+        owner_id=record.owner_id,
+        module_id=record.source_module_id,
     )
     return record
 

@@ -97,7 +97,12 @@ def team_report(request):
         "report": report,
         "grid": _grid(report),
         "columns": list(zip(report.modules, range(len(report.modules)), strict=True)),
-        "statuses": [(status, report.counts[status]) for status in Status],
+        # "Module removed" only when a module was deleted or unpublished after assigning.
+        "statuses": [
+            (status, report.counts[status])
+            for status in Status
+            if status != Status.REMOVED or report.counts[status]
+        ],
         "trend": _trend_chart(reports.completion_trend(team_ids=team_ids)),
         "query_string": request.GET.urlencode(),
         "teams": teams,

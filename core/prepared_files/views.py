@@ -50,7 +50,7 @@ def prepared_file_download(request, *, kind: PreparedFileKind, file_id):
     if row.is_expired():
         return _page(request, kind, row)
     if not row.is_done or not row.file:
-        return redirect(reverse(kind.pages.status_url, args=[row.id]))
+        return _no_store(redirect(reverse(kind.pages.status_url, args=[row.id])))
     day = timezone.localdate(row.created_at).isoformat()
     response = FileResponse(
         row.file.open("rb"),

@@ -164,7 +164,8 @@ def test_a_waiting_file_says_so_asks_again_by_script_and_its_link_leads_back(
     # The page asks again by script and never reloads itself (WCAG 2.2.1, failure F41).
     assert 'data-wait-for-file data-state="waiting"' in html and "wait-for-file.mjs" in html
     assert 'http-equiv="refresh"' not in html
-    assert client.get(download_url(use, row))["Location"] == status_url(use, row)
+    early = client.get(download_url(use, row))
+    assert early["Location"] == status_url(use, row) and early["Cache-Control"] == "no-store"
 
 
 def test_an_expired_file_is_gone_with_a_way_to_ask_again_and_is_deleted_by_beat(client, use):

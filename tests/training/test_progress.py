@@ -146,3 +146,26 @@ def test_my_training_shows_the_module_completed_with_its_date(module, content, t
     item = my_training(user=user).items[0]
     assert item.standing.status == Status.COMPLETED
     assert item.standing.completed_on == timezone.localdate()
+
+
+def test_a_quiz_submitted_while_training_cannot_update_still_answers(
+    client, module, monkeypatch, django_capture_on_commit_callbacks
+):
+    from quizzes.models import Attempt
+    from quizzes.services import attempt_start
+    from tests.accounts.factories import UserFactory
+    from tests.quizzes.conftest import answer_everything
+    from training import receivers
+
+    def broken(**kwargs):
+        raise RuntimeError("database hiccup")
+
+    monkeypatch.setattr(receivers, "training_progress_sync", broken)
+    user = UserFactory()
+    client.force_login(user)
+    attempt = attempt_start(user=user, quiz_id=module.quiz.id)
+    answer_everything(attempt, user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/quizzes/attempts/{attempt.id}/submit/")
+    assert response.status_code == 302
+    assert Attempt.objects.get(id=attempt.id).status == "submitted"

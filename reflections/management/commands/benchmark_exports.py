@@ -20,9 +20,11 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.api import User, registration_update
-from reflections import services
+from core.prepared_files.services import prepared_file_render
+from reflections.exports.files import CPD_EXPORTS
 from reflections.models import ActivityType, Export, Record, RecordStatus
 
 STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
@@ -87,10 +89,14 @@ class Command(BaseCommand):
 
     def render(self, owner, export_format, record_ids, layout="swe"):
         export = Export.objects.create(
-            owner=owner, format=export_format, layout=layout, record_ids=record_ids
+            owner=owner,
+            format=export_format,
+            layout=layout,
+            record_ids=record_ids,
+            expires_at=timezone.now() + CPD_EXPORTS.lifetime,
         )
         start = time.perf_counter()
-        export = services.export_render(export_id=export.id)
+        export = prepared_file_render(kind=CPD_EXPORTS, file_id=export.id)
         seconds = time.perf_counter() - start
         pages = None
         if export_format == "pdf":
