@@ -2,6 +2,7 @@
 frameworks and their standards), the shared block library, search, and "I have read
 this" (the one piece of learner data it keeps).
 
-Above accounts; quizzes, reflections and training use it through `learning.api`, and
-hear of a read from the `bite_read` signal.
+Above accounts; quizzes, reflections and training use it through `learning.api`.
+Training hears of a read from the `bite_read` signal; quizzes add the quiz to a bite's
+page through the `bite_page_context` Wagtail hook.
 """
