@@ -15,7 +15,7 @@ TEST_DEBS := chromium
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo "sudo apt-get"; fi)
 
 .PHONY: help run install system-deps test-system-deps assets migrate demo serve test test-postgres \
-        test-fast lint format check benchmark clean
+        test-fast lint format check typecheck benchmark clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
@@ -79,7 +79,10 @@ check: $(VENV)/.dev ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-test: system-deps test-system-deps $(VENV)/.dev assets lint check ## Lint, checks and the whole test suite (SQLite)
+typecheck: $(VENV)/.dev ## mypy (django-stubs) over every app's api, services and selectors (pyproject.toml)
+	$(BIN)/mypy
+
+test: system-deps test-system-deps $(VENV)/.dev assets lint check typecheck ## Lint, checks, type check and the whole test suite (SQLite)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 --dist loadgroup
 
 test-postgres: $(VENV)/.dev assets ## The whole suite on PostgreSQL, with the real Celery worker test ($(PG_TEST_URL))

@@ -206,7 +206,7 @@ def recovery_codes_replace(*, user, codes: Iterable[str] | None = None) -> list[
     (the demo accounts' fixed codes); otherwise they are random.
     """
     if codes is None:
-        new_codes = set()
+        new_codes: set[str] = set()
         while len(new_codes) < RECOVERY_CODE_COUNT:
             new_codes.add(StaticToken.random_token())
         codes = sorted(new_codes)

@@ -153,7 +153,7 @@ def bite_reads(*, user_id, bite_ids) -> dict[int, object]:
     )
 
 
-def home_page():
+def home_page() -> HomePage | None:
     """Return the site's home page (where each section's index page sits), or None."""
     return HomePage.objects.first()
 

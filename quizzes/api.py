@@ -4,6 +4,7 @@ Also re-exported for the apps above: the `attempt_submitted` signal and the demo
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.urls import reverse
 
@@ -98,7 +99,8 @@ def attempt_summary(*, user, attempt_id) -> AttemptSummary | None:
     return AttemptSummary(
         id=attempt.id,
         quiz_title=attempt.quiz_title,
-        percent=float(attempt.percent),
+        # Set for every submitted attempt, as `passed` is.
+        percent=float(attempt.percent or 0),
         passed=bool(attempt.passed),
         submitted_at=attempt.submitted_at,
         missed=tuple(missed),
@@ -125,18 +127,23 @@ def attempts_for_export(*, user) -> list[dict]:
     ]
 
 
-def submitted_results(*, user_id, quiz_ids) -> dict[int, list[tuple]]:
+# One submitted attempt: (submitted at, percent, passed).
+QuizResult = tuple[datetime | None, float, bool]
+
+
+def submitted_results(*, user_id, quiz_ids) -> dict[int, list[QuizResult]]:
     """Return {quiz id: [(submitted at, percent, passed), ...]} for the learner, in one query."""
     from .models import Attempt, AttemptStatus
 
-    results = {}
+    results: dict[int, list[QuizResult]] = {}
     if not quiz_ids:
         return results
     rows = Attempt.objects.filter(
         user_id=user_id, quiz_id__in=quiz_ids, status=AttemptStatus.SUBMITTED
     ).values_list("quiz_id", "submitted_at", "percent", "passed")
     for quiz_id, submitted_at, percent, passed in rows:
-        results.setdefault(quiz_id, []).append((submitted_at, float(percent), bool(passed)))
+        # A submitted attempt has its percent, as in attempt_summary.
+        results.setdefault(quiz_id, []).append((submitted_at, float(percent or 0), bool(passed)))
     return results
 
 
@@ -167,7 +174,8 @@ def standard_correctness(*, user_ids, min_learners=1) -> list[StandardCorrectnes
     attempts = Attempt.objects.filter(
         user_id__in=user_ids, status=AttemptStatus.SUBMITTED
     ).values_list("id", "user_id", "snapshot")
-    cites, owner = {}, {}
+    cites: dict[tuple[int, str], set[int]] = {}
+    owner: dict[int, int] = {}
     for attempt_id, user_id, snapshot in attempts.iterator(chunk_size=500):
         owner[attempt_id] = user_id
         for question in snapshot.get("questions", []):
@@ -178,7 +186,9 @@ def standard_correctness(*, user_ids, min_learners=1) -> list[StandardCorrectnes
             }
     if not owner:
         return []
-    answers, correct, learners = {}, {}, {}
+    answers: dict[int, int] = {}
+    correct: dict[int, int] = {}
+    learners: dict[int, set[int]] = {}
     rows = Answer.objects.filter(attempt_id__in=list(owner)).values_list(
         "attempt_id", "question_id", "score"
     )

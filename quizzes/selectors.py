@@ -1,6 +1,7 @@
 """Reads for quizzes and attempts. A learner only ever reads their own attempts."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import F
 from django.shortcuts import get_object_or_404
@@ -13,8 +14,8 @@ def attempt_for_user(*, user, attempt_id) -> Attempt:
     return get_object_or_404(Attempt.objects.select_related("quiz"), id=attempt_id, user=user)
 
 
-def quiz_page_context(*, quiz, user):
-    context = {"question_count": len(quiz.questions.raw_data)}
+def quiz_page_context(*, quiz, user) -> dict[str, Any]:
+    context: dict[str, Any] = {"question_count": len(quiz.questions.raw_data)}
     if not user.is_authenticated:
         return context
     attempts = list(

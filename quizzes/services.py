@@ -215,8 +215,11 @@ def attempt_submit(*, attempt_id, user) -> SubmitResult:
         attempt.max_score = Decimal(max_score)
         attempt.percent = Decimal(str(round(percent, 2)))
         attempt.passed = scoring.passed(percent, attempt.snapshot["quiz"]["pass_mark"])
+        # Every answer has a mark when confidence was asked (clean_response requires it).
         attempt.cbm_total = (
-            sum((a.cbm_mark for a in answers), Decimal(0)) if ask_confidence else None
+            sum((a.cbm_mark for a in answers if a.cbm_mark is not None), Decimal(0))
+            if ask_confidence
+            else None
         )
         attempt.status = AttemptStatus.SUBMITTED
         attempt.submitted_at = timezone.now()

@@ -35,7 +35,8 @@ def module_record_completions(*, user_id, module_ids) -> dict[int, list]:
         owner_id=user_id, source_module_id__in=module_ids, status=RecordStatus.COMPLETE
     ).values_list("source_module_id", "completed_at")
     for module_id, completed_at in rows:
-        completions.setdefault(module_id, []).append(completed_at)
+        if module_id is not None:  # always (`__in` never matches NULL); narrows the type
+            completions.setdefault(module_id, []).append(completed_at)
     return completions
 
 

@@ -86,6 +86,7 @@ def cpd_standing_for(*, user, today=None):
         for r in Record.objects.filter(
             owner=user, status=RecordStatus.COMPLETE, start_date__isnull=False
         ).only("start_date", "end_date", "hours", "activity_type", "peer_learning")
+        if r.start_date is not None  # always (start_date__isnull=False); narrows the type
     ]
     return cpd_standing(
         regulator=registration.regulator,

@@ -1,5 +1,6 @@
 """Writes for reflective-learning records. Every write checks the record's owner."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -96,7 +97,7 @@ def record_start(
 ) -> Record:
     """Create a draft, pre-filled from a bite, a quiz attempt or a training module."""
     record = Record(owner=owner, start_date=timezone.localdate())
-    standard_ids = ()
+    standard_ids: Sequence[int] = ()
     if module is not None:
         record.title = _("Reflection on %(title)s") % {"title": module.title}
         record.activity_type = ActivityType.E_LEARNING
@@ -305,7 +306,7 @@ def _with_standard_labels(records):
 def _label_chunk(chunk):
     if not chunk:
         return
-    labels = {record.id: [] for record in chunk}
+    labels: dict[int, list[str]] = {record.id: [] for record in chunk}
     rows = (
         Record.standards.through.objects.filter(record_id__in=labels)
         .order_by("record_id", "standardpage__path")
@@ -329,8 +330,8 @@ def _export_records(export, layout, *, streaming=False):
     records = records.order_by("start_date", "id")
     if streaming:
         # Chunks bound the memory for big CSVs.
-        records = records.iterator(CHUNK)
-        return _with_standard_labels(records) if layout.reads_standards else records
+        rows = records.iterator(CHUNK)
+        return _with_standard_labels(rows) if layout.reads_standards else rows
     if layout.reads_standards:
         records = records.prefetch_related("standards")
     return records.iterator(CHUNK)

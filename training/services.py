@@ -213,7 +213,8 @@ def team_summaries_refresh(*, batch=20, today=None) -> int:
     for start in range(0, len(team_ids), batch):
         ids = team_ids[start : start + batch]
         report = team_report(team_ids=ids, today=today)
-        people, counts = Counter(), {team_id: Counter() for team_id in ids}
+        people: Counter[int] = Counter()
+        counts: dict[int, Counter[str]] = {team_id: Counter() for team_id in ids}
         for row in report.rows:
             people[row.team_id] += 1
             counts[row.team_id].update(cell.status.value for cell in row.cells if cell)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Manager
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -17,6 +18,16 @@ from .models import WAITING, PreparedFile, PreparedFileStatus
 # A file still waiting after this long lost its worker (or its broker message): a new
 # request no longer waits for it. The largest file (10,000 staff as XLSX) takes minutes.
 WAITING_AT_MOST = dt.timedelta(hours=1)
+
+
+def _rows(kind: PreparedFileKind) -> Manager[PreparedFile]:
+    """Return the manager of the kind's model.
+
+    `kind.model` is typed as the abstract PreparedFile, which has no `objects` (nor `id`:
+    rows are looked up by `pk`); Django's `_default_manager` is what code serving any model
+    uses, and is `objects` for every kind.
+    """
+    return kind.model._default_manager
 
 
 def prepared_file_request(*, kind: PreparedFileKind, owner, **fields) -> PreparedFile:
@@ -32,14 +43,14 @@ def prepared_file_request(*, kind: PreparedFileKind, owner, **fields) -> Prepare
     now = timezone.now()
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(id=owner.id).first()
-        waiting = kind.model.objects.filter(
+        waiting = _rows(kind).filter(
             owner=owner, status__in=WAITING, created_at__gt=now - WAITING_AT_MOST
         )
         for row in waiting:
             if all(getattr(row, name) == value for name, value in fields.items()):
                 return row
-        row = kind.model.objects.create(owner=owner, expires_at=now + kind.lifetime, **fields)
-        transaction.on_commit(lambda: render_task.delay(kind.name, row.id))
+        row = _rows(kind).create(owner=owner, expires_at=now + kind.lifetime, **fields)
+        transaction.on_commit(lambda: render_task.delay(kind.name, row.pk))
     return row
 
 
@@ -54,10 +65,10 @@ def prepared_file_render(*, kind: PreparedFileKind, file_id: int) -> PreparedFil
     """Write the row's file, store it and mark the row done. Safe to run any number of
     times (a redelivered task, two workers at once): one file results. Return the row,
     or None when it no longer exists."""
-    row = kind.model.objects.select_related("owner").filter(id=file_id).first()
+    row = _rows(kind).select_related("owner").filter(pk=file_id).first()
     if row is None or row.status == PreparedFileStatus.DONE:
         return row
-    kind.model.objects.filter(id=file_id).update(status=PreparedFileStatus.RUNNING)
+    _rows(kind).filter(pk=file_id).update(status=PreparedFileStatus.RUNNING)
     with tempfile.TemporaryFile() as stream:
         kind.write(row, stream)
         # Only the worker tests set this, to have time to kill a worker mid-file.
@@ -93,7 +104,7 @@ def _store_once(model, file_id, stream, name):
 
 def prepared_file_fail(*, kind: PreparedFileKind, file_id: int) -> None:
     """Mark the row failed, unless a run has finished it meanwhile."""
-    kind.model.objects.filter(id=file_id).exclude(status=PreparedFileStatus.DONE).update(
+    _rows(kind).filter(pk=file_id).exclude(status=PreparedFileStatus.DONE).update(
         status=PreparedFileStatus.FAILED
     )
 
@@ -110,4 +121,4 @@ def prepared_files_delete(rows) -> int:
 
 def prepared_files_delete_expired(*, kind: PreparedFileKind, now=None) -> int:
     """Delete the kind's expired rows and their files; return how many."""
-    return prepared_files_delete(kind.model.objects.filter(expires_at__lte=now or timezone.now()))
+    return prepared_files_delete(_rows(kind).filter(expires_at__lte=now or timezone.now()))

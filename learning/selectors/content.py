@@ -55,12 +55,13 @@ def frameworks_for_standards(standards):
     return {s.id: frameworks.get(parent_path(s)) for s in standards}
 
 
-def bite_footnotes(body):
+def bite_footnotes(body) -> tuple[list[Footnote], dict[str, int]]:
     """Number the statistic footnotes in page order.
 
     Return (footnotes, first number by block id).
     """
-    footnotes, first_numbers = [], {}
+    footnotes: list[Footnote] = []
+    first_numbers: dict[str, int] = {}
     for block in body:
         if block.block_type != "statistic":
             continue
@@ -111,7 +112,7 @@ def framework_notices(*, standards, regulator, today=None):
         .order_by("path")
     )
     framework_of = frameworks_for_standards([*standards, *equivalents])
-    notices = {}
+    notices: dict[int, FrameworkNotice] = {}
     for standard in standards:
         framework = framework_of[standard.id]
         if framework is None:

@@ -1,5 +1,6 @@
 """Reads of a learner's training: step progress, assignments and "My training"."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Max, Q
@@ -42,16 +43,18 @@ def learner_facts(*, user_id, steps) -> LearnerFacts:
     )
 
 
-def latest_completions(*, user_ids, module_ids=None) -> dict:
+def latest_completions(
+    *, user_ids, module_ids=None
+) -> dict[tuple[int, int], tuple[dt.datetime, dt.date | None]]:
     """Return {(user id, module id): (completed at, expires on)} of the latest completions.
 
     One query. A later completion of the same module never expires earlier, so the
     maxima belong to the latest completion.
     """
-    rows = Completion.objects.filter(user_id__in=user_ids)
+    completions = Completion.objects.filter(user_id__in=user_ids)
     if module_ids is not None:
-        rows = rows.filter(module_id__in=module_ids)
-    rows = rows.values("user_id", "module_id").annotate(
+        completions = completions.filter(module_id__in=module_ids)
+    rows = completions.values("user_id", "module_id").annotate(
         completed_at=Max("completed_at"), expires_on=Max("expires_on")
     )
     return {(r["user_id"], r["module_id"]): (r["completed_at"], r["expires_on"]) for r in rows}
@@ -79,7 +82,8 @@ def learner_assignments(*, user) -> dict[int, Assignment]:
         .order_by("-due_date")
         .distinct()
     )
-    return {a.module_id: a for a in assignments}
+    # Always a module (module__live=True never matches NULL); the check narrows the type.
+    return {a.module_id: a for a in assignments if a.module_id is not None}
 
 
 @dataclass

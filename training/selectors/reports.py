@@ -99,7 +99,8 @@ def _members(team_ids):
             "team__name",
         )
     )
-    members, by_team = {}, {}
+    members: dict[int, tuple[str, str, int, str]] = {}
+    by_team: dict[int, list[int]] = {}
     for user_id, first, last, email, team_id, team_name in rows:
         name = f"{first} {last}".strip() or email
         members.setdefault(user_id, (name, email, team_id, team_name))
@@ -133,7 +134,7 @@ def _coverage(assignments, memberships, chosen):
                 yield user_id, module_id, team_id, due_date
 
 
-def due_dates_by_team(*, team_ids) -> dict:
+def due_dates_by_team(*, team_ids) -> dict[tuple[int, int], dict[int, dt.date]]:
     """Return {(user id, module id): {team id: due date}}: which team's assignment covers
     whom, and by when.
 
@@ -149,7 +150,7 @@ def due_dates_by_team(*, team_ids) -> dict:
         ).values_list("id", "team_id", "module_id", "due_date", "everyone")
     )
     chosen = _chosen_learners([a[0] for a in assignments if not a[4]])
-    due = {}
+    due: dict[tuple[int, int], dict[int, dt.date]] = {}
     for user_id, module_id, team_id, due_date in _coverage(assignments, memberships, chosen):
         due.setdefault((user_id, module_id), {})[team_id] = due_date
     return due
@@ -170,11 +171,11 @@ def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=
     member_ids = Team.members.through.objects.filter(team_id__in=team_ids).values("user_id")
     # Modules deleted or unpublished since they were assigned stay, marked removed: the
     # completions they earned are history the manager still sees.
-    assignments = Assignment.objects.filter(team_id__in=team_ids, withdrawn_at__isnull=True)
+    assigned = Assignment.objects.filter(team_id__in=team_ids, withdrawn_at__isnull=True)
     if module_ids:
-        assignments = assignments.filter(module_id__in=module_ids)
+        assigned = assigned.filter(module_id__in=module_ids)
     assignments = list(
-        assignments.values_list(
+        assigned.values_list(
             "id",
             "team_id",
             "module_id",
@@ -207,12 +208,13 @@ def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=
             ).values_list("user_id", "module_id", "updated_at")
         }
     # Who must do what, by when: the earliest due date over the assignments that cover them.
-    due = {}
+    due: dict[tuple[int, int], dt.date] = {}
     covering = [(a[0], a[1], a[2], a[4], a[5]) for a in assignments]
     for user_id, module_id, _team_id, due_date in _coverage(covering, memberships, chosen):
         key = (user_id, module_id)
         due[key] = min(due[key], due_date) if key in due else due_date
-    rows, counts = [], Counter()
+    rows: list[ReportRow] = []
+    counts: Counter[Status] = Counter()
     for user_id, (name, email, team_id, team_name) in members.items():
         row = ReportRow(user_id, name, email, team_id, team_name)
         for module in modules:
@@ -286,7 +288,7 @@ def completion_trend(*, team_ids, weeks=12, today=None) -> list[WeekCount]:
         .values("week")
         .annotate(n=Count("id"))
     )
-    counts = {}
+    counts: dict[dt.date, int] = {}
     for row in rows:
         week = row["week"]
         week = week.date() if isinstance(week, dt.datetime) else week
@@ -326,7 +328,7 @@ class OrganisationRow:
     team_id: int
     team_name: str
     people: int
-    counts: dict
+    counts: list[tuple[Status, int]]  # in Status order; empty until the team is summarised
     computed_at: object
 
 
