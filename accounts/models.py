@@ -61,6 +61,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def __str__(self):
         return self.get_full_name() or self.email
@@ -102,7 +104,9 @@ class Team(ClusterableModel):
 class TeamMembership(models.Model):
     """A person in a team. (The table Django made for `Team.members`, kept as it was.)"""
 
-    team = ParentalKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    team = ParentalKey(
+        Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -123,7 +127,9 @@ class TeamMembership(models.Model):
 class TeamManagement(models.Model):
     """A person who manages a team. (The table Django made for `Team.managers`.)"""
 
-    team = ParentalKey(Team, on_delete=models.CASCADE, related_name="managements")
+    team = ParentalKey(
+        Team, on_delete=models.CASCADE, related_name="managements", verbose_name=_("team")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -145,14 +151,24 @@ class Registration(models.Model):
     """A practitioner's registration with their regulator."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registration"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="registration",
+        verbose_name=_("person"),
     )
-    regulator = models.CharField(max_length=8, choices=RegulatorCode.choices)
+    regulator = models.CharField(_("regulator"), max_length=8, choices=RegulatorCode.choices)
     profession = models.CharField(
-        max_length=32, choices=Profession.choices, default=Profession.SOCIAL_WORKER
+        _("profession"),
+        max_length=32,
+        choices=Profession.choices,
+        default=Profession.SOCIAL_WORKER,
     )
-    registration_number = models.CharField(max_length=32, blank=True)
-    renewal_date = models.DateField(null=True, blank=True)
+    registration_number = models.CharField(_("registration number"), max_length=32, blank=True)
+    renewal_date = models.DateField(_("renewal date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
 
     def __str__(self):
         return f"{self.get_regulator_display()} {self.registration_number}".strip()

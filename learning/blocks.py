@@ -18,27 +18,34 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120)
+    text = blocks.CharBlock(max_length=120, label=_("Text"))
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Level 2 (section)")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
         default="h2",
+        label=_("Level"),
         help_text=_("Keep levels in order: a level 3 heading belongs under a level 2."),
     )
 
     class Meta:
         icon = "title"
         template = "learning/blocks/heading.html"
+        label = _("Heading")
         preview_value = {"text": "General issues", "level": "h2"}
         description = _("A section heading; the editor picks its level.")
 
 
 class QuotationBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(max_length=200, help_text=_("For example: Denise Turner, 2015"))
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        max_length=200,
+        label=_("Attribution"),
+        help_text=_("For example: Denise Turner, 2015"),
+    )
 
     class Meta:
         icon = "openquote"
         template = "learning/blocks/quotation.html"
+        label = _("Quotation")
         preview_value = {
             "quote": "The social networking genie is out of the bottle.",
             "attribution": "Denise Turner, 2015",
@@ -47,9 +54,15 @@ class QuotationBlock(blocks.StructBlock):
 
 class ListBlock(blocks.StructBlock):
     style = blocks.ChoiceBlock(
-        choices=[("bulleted", _("Bulleted")), ("numbered", _("Numbered"))], default="bulleted"
+        choices=[("bulleted", _("Bulleted")), ("numbered", _("Numbered"))],
+        default="bulleted",
+        label=_("Style"),
     )
-    items = blocks.ListBlock(blocks.RichTextBlock(features=INLINE_FEATURES), min_num=1)
+    items = blocks.ListBlock(
+        blocks.RichTextBlock(features=INLINE_FEATURES, label=_("Item")),
+        min_num=1,
+        label=_("Items"),
+    )
 
     class Meta:
         icon = "list-ul"
@@ -59,17 +72,21 @@ class ListBlock(blocks.StructBlock):
 
 
 class RiskBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=200)
-    detail = blocks.TextBlock(required=False)
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    detail = blocks.TextBlock(required=False, label=_("Detail"))
+
+    class Meta:
+        label = _("Risk")
 
 
 class RisksBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120, default="Risks")
-    risks = blocks.ListBlock(RiskBlock(), min_num=1)
+    heading = blocks.CharBlock(max_length=120, default="Risks", label=_("Heading"))
+    risks = blocks.ListBlock(RiskBlock(), min_num=1, label=_("Risks"))
 
     class Meta:
         icon = "warning"
         template = "learning/blocks/risks.html"
+        label = _("Risks")
         preview_value = {
             "heading": "Risks",
             "risks": [{"title": "Service users contacting social workers via social media"}],
@@ -80,10 +97,15 @@ class StandardsReferenceBlock(blocks.StructBlock):
     """Standards chosen from the standards content, never typed."""
 
     heading = blocks.CharBlock(
-        max_length=120, required=False, help_text=_("For example: Relevant HCPC standards")
+        max_length=120,
+        required=False,
+        label=_("Heading"),
+        help_text=_("For example: Relevant HCPC standards"),
     )
     standards = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="learning.StandardPage"), min_num=1
+        blocks.PageChooserBlock(page_type="learning.StandardPage", label=_("Standard")),
+        min_num=1,
+        label=_("Standards"),
     )
 
     class Meta:
@@ -94,8 +116,8 @@ class StandardsReferenceBlock(blocks.StructBlock):
 
 
 class CalloutBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=40, default="Note", required=False)
-    text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+    label = blocks.CharBlock(max_length=40, default="Note", required=False, label=_("Label"))
+    text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("Text"))
 
     class Meta:
         icon = "help"
@@ -113,19 +135,23 @@ class FootnoteBlock(blocks.StructBlock):
         label=_("Mark after the words"),
         help_text=_("The footnote number goes straight after these words of the text."),
     )
-    source = blocks.CharBlock(max_length=300)
-    url = blocks.URLBlock(required=False)
+    source = blocks.CharBlock(max_length=300, label=_("Source"))
+    url = blocks.URLBlock(required=False, label=_("Link"))
+
+    class Meta:
+        label = _("Footnote")
 
 
 class StatisticBlock(blocks.StructBlock):
     """A sentence stating one or more figures, each followed by a numbered footnote."""
 
-    text = blocks.TextBlock()
-    footnotes = blocks.ListBlock(FootnoteBlock(), min_num=1)
+    text = blocks.TextBlock(label=_("Text"))
+    footnotes = blocks.ListBlock(FootnoteBlock(), min_num=1, label=_("Footnotes"))
 
     class Meta:
         icon = "table"
         template = "learning/blocks/statistic.html"
+        label = _("Statistic")
         preview_value = {
             "text": "There are 1.5 billion monthly users.",
             "footnotes": [{"after": "1.5 billion", "source": "Statista", "url": ""}],
@@ -170,17 +196,21 @@ def render_with_footnote_marks(text, footnotes, first_number):
 
 
 class ReferenceBlock(blocks.StructBlock):
-    citation = blocks.RichTextBlock(features=["italic", "bold"])
-    url = blocks.URLBlock(required=False)
+    citation = blocks.RichTextBlock(features=["italic", "bold"], label=_("Citation"))
+    url = blocks.URLBlock(required=False, label=_("Link"))
+
+    class Meta:
+        label = _("Reference")
 
 
 class ReferencesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120, default="References")
-    references = blocks.ListBlock(ReferenceBlock(), min_num=1)
+    heading = blocks.CharBlock(max_length=120, default="References", label=_("Heading"))
+    references = blocks.ListBlock(ReferenceBlock(), min_num=1, label=_("References"))
 
     class Meta:
         icon = "link"
         template = "learning/blocks/references.html"
+        label = _("References")
         preview_value = {
             "heading": "References",
             "references": [{"citation": "TURNER, D. (2015). Connected and protected.", "url": ""}],
@@ -193,6 +223,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         features=PARAGRAPH_FEATURES,
         icon="pilcrow",
         template="learning/blocks/paragraph.html",
+        label=_("Paragraph"),
         preview_value="<p>Social media is an unavoidable part of our lives.</p>",
     )
     quotation = QuotationBlock()

@@ -23,33 +23,45 @@ RATING_SCALE = [
 
 def standards_list():
     return blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="learning.StandardPage"),
+        blocks.PageChooserBlock(page_type="learning.StandardPage", label=_("Standard")),
         min_num=0,
         required=False,
+        label=_("Standards"),
         help_text=_("The standards this option relates to."),
     )
 
 
 class OptionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=400)
-    correct = blocks.BooleanBlock(required=False, help_text=_("Tick for a right answer."))
-    feedback = blocks.RichTextBlock(features=FEEDBACK_FEATURES)
+    text = blocks.CharBlock(max_length=400, label=_("Option"))
+    correct = blocks.BooleanBlock(
+        required=False, label=_("Right answer"), help_text=_("Tick for a right answer.")
+    )
+    feedback = blocks.RichTextBlock(features=FEEDBACK_FEATURES, label=_("Feedback"))
     standards = standards_list()
+
+    class Meta:
+        label = _("Option")
 
 
 class RatedOptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=400, label=_("Response"))
     expert_rating = blocks.ChoiceBlock(
         choices=[(str(value), label) for value, label in RATING_SCALE],
+        label=_("Expert rating"),
         help_text=_("The expert key: how appropriate this response is."),
     )
-    feedback = blocks.RichTextBlock(features=FEEDBACK_FEATURES)
+    feedback = blocks.RichTextBlock(features=FEEDBACK_FEATURES, label=_("Feedback"))
     standards = standards_list()
+
+    class Meta:
+        label = _("Response")
 
 
 class QuestionBlock(blocks.StructBlock):
-    scenario = blocks.RichTextBlock(features=SCENARIO_FEATURES)
-    prompt = blocks.CharBlock(max_length=300, help_text=_("The question the learner answers."))
+    scenario = blocks.RichTextBlock(features=SCENARIO_FEATURES, label=_("Scenario"))
+    prompt = blocks.CharBlock(
+        max_length=300, label=_("Question"), help_text=_("The question the learner answers.")
+    )
 
     class Meta:
         template = "quizzes/blocks/question_preview.html"
@@ -60,7 +72,7 @@ def _option_errors(message):
 
 
 class SingleBestAnswerBlock(QuestionBlock):
-    options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=8)
+    options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=8, label=_("Options"))
 
     class Meta:
         icon = "radio-full"
@@ -87,7 +99,7 @@ class SingleBestAnswerBlock(QuestionBlock):
 
 
 class MultipleResponseBlock(QuestionBlock):
-    options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=10)
+    options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=10, label=_("Options"))
 
     class Meta:
         icon = "tick-inverse"

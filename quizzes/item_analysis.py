@@ -2,16 +2,19 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from learning import api as learning_api
 
 from . import statistics
 from .models import Answer, AttemptStatus
 
 FLAG_LABELS = {
-    "too_hard": "Too hard",
-    "too_easy": "Too easy",
-    "negative_discrimination": "Discriminates negatively",
-    "low_discrimination": "Discriminates poorly",
+    "too_hard": _("Too hard"),
+    "too_easy": _("Too easy"),
+    "negative_discrimination": _("Discriminates negatively"),
+    "low_discrimination": _("Discriminates poorly"),
+    "low_discriminative_efficiency": _("Low discriminative efficiency"),
 }
 
 
@@ -69,11 +72,11 @@ def quiz_item_analysis(*, quiz):
         rows.append(
             QuestionRow(
                 number=order.get(stats.question_id, 0),
-                prompt=block.value["prompt"] if block else "Removed question",
+                prompt=block.value["prompt"] if block else _("Removed question"),
                 kind=block.block.meta.label if block else "",
                 stats=stats,
                 options=[
-                    (option_text.get(option_id, "Removed option"), frequency)
+                    (option_text.get(option_id, _("Removed option")), frequency)
                     for option_id, frequency in stats.option_frequencies.items()
                 ],
                 flags=[FLAG_LABELS.get(flag, flag) for flag in stats.flags],

@@ -22,30 +22,38 @@ class FeedbackTiming(models.TextChoices):
 
 
 class QuizPage(Page):
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
     pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
         default=70,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("The percentage needed to pass."),
     )
     attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
         help_text=_("Leave empty for unlimited attempts."),
     )
     feedback_timing = models.CharField(
-        max_length=4, choices=FeedbackTiming.choices, default=FeedbackTiming.AT_END
+        _("when to show feedback"),
+        max_length=4,
+        choices=FeedbackTiming.choices,
+        default=FeedbackTiming.AT_END,
     )
-    shuffle_options = models.BooleanField(default=True)
+    shuffle_options = models.BooleanField(_("shuffle the options"), default=True)
     ask_confidence = models.BooleanField(
+        _("ask for confidence"),
         default=False,
         help_text=_("Ask how sure the learner is of each answer (certainty-based marking)."),
     )
     is_closed = models.BooleanField(
-        default=False, help_text=_("Closed quizzes take no new attempts and no submissions.")
+        _("closed"),
+        default=False,
+        help_text=_("Closed quizzes take no new attempts and no submissions."),
     )
-    questions = StreamField(QuestionStreamBlock())
+    questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -66,6 +74,10 @@ class QuizPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     page_description = _("Scenario questions that check the knowledge bite above it.")
+
+    class Meta:
+        verbose_name = _("quiz page")
+        verbose_name_plural = _("quiz pages")
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import quiz_page_context

@@ -7,6 +7,7 @@ from wagtail import blocks
 class ReflectionStepBlock(blocks.StructBlock):
     prompt = blocks.CharBlock(
         max_length=300,
+        label=_("Prompt"),
         help_text=_("What the learner should reflect on, e.g. the NISCC reflective exercise."),
     )
 

@@ -16,14 +16,19 @@ from ..blocks import BodyStreamBlock
 class Regulator(models.Model):
     """A UK regulator of social work or social care, and whom it took over from."""
 
-    code = models.CharField(max_length=8, choices=RegulatorCode.choices, unique=True)
-    name = models.CharField(max_length=120)
-    short_name = models.CharField(max_length=20)
+    code = models.CharField(_("code"), max_length=8, choices=RegulatorCode.choices, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    short_name = models.CharField(_("short name"), max_length=20)
     regulates = models.CharField(
-        max_length=200, help_text=_("Whom it regulates, e.g. social workers in England.")
+        _("regulates"),
+        max_length=200,
+        help_text=_("Whom it regulates, e.g. social workers in England."),
     )
     regulates_since = models.DateField(
-        null=True, blank=True, help_text=_("When it took over regulating them, if recorded.")
+        _("regulates since"),
+        null=True,
+        blank=True,
+        help_text=_("When it took over regulating them, if recorded."),
     )
     previous_regulator = models.ForeignKey(
         "self",
@@ -31,9 +36,10 @@ class Regulator(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="successors",
+        verbose_name=_("previous regulator"),
         help_text=_("The regulator whose standards these professionals followed before."),
     )
-    website = models.URLField(blank=True)
+    website = models.URLField(_("website"), blank=True)
 
     panels = [
         FieldPanel("code"),
@@ -47,13 +53,15 @@ class Regulator(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("regulator")
+        verbose_name_plural = _("regulators")
 
     def __str__(self):
         return self.name
 
 
 class HomePage(Page):
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     # No subpage_types: each section's index page names the home page as its parent
@@ -61,6 +69,10 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     page_description = _("The site's front page.")
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import bites_latest
@@ -71,12 +83,16 @@ class HomePage(Page):
 
 
 class BiteIndexPage(Page):
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["learning.KnowledgeBitePage"]
     parent_page_types = ["learning.HomePage"]
     page_description = _("Lists the knowledge bites below it.")
+
+    class Meta:
+        verbose_name = _("knowledge bite index page")
+        verbose_name_plural = _("knowledge bite index pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -86,9 +102,11 @@ class BiteIndexPage(Page):
 
 class KnowledgeBitePage(Page):
     summary = models.TextField(
-        max_length=400, help_text=_("One or two sentences shown in lists and search results.")
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences shown in lists and search results."),
     )
-    body = StreamField(BodyStreamBlock())
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -101,6 +119,10 @@ class KnowledgeBitePage(Page):
         "A short piece of learning on one topic, citing the standards it rests on."
     )
 
+    class Meta:
+        verbose_name = _("knowledge bite page")
+        verbose_name_plural = _("knowledge bite pages")
+
     def get_context(self, request, *args, **kwargs):
         from ..selectors import bite_page_context
 
@@ -110,12 +132,16 @@ class KnowledgeBitePage(Page):
 
 
 class StandardsIndexPage(Page):
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["learning.FrameworkPage"]
     parent_page_types = ["learning.HomePage"]
     page_description = _("Lists the regulators' standards frameworks.")
+
+    class Meta:
+        verbose_name = _("standards index page")
+        verbose_name_plural = _("standards index pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -131,15 +157,24 @@ class StandardsIndexPage(Page):
 class FrameworkPage(Page):
     """One version of a regulator's standards, e.g. HCPC Standards of conduct (2016)."""
 
-    regulator = models.ForeignKey(Regulator, on_delete=models.PROTECT, related_name="frameworks")
-    version = models.CharField(max_length=40, help_text=_("For example: 2016"))
-    effective_from = models.DateField()
-    superseded_on = models.DateField(null=True, blank=True)
-    applies_to = models.CharField(
-        max_length=250, help_text=_("The nations and professions it applies to.")
+    regulator = models.ForeignKey(
+        Regulator,
+        on_delete=models.PROTECT,
+        related_name="frameworks",
+        verbose_name=_("regulator"),
     )
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-    source_url = models.URLField(blank=True, help_text=_("Where the regulator publishes it."))
+    version = models.CharField(_("version"), max_length=40, help_text=_("For example: 2016"))
+    effective_from = models.DateField(_("effective from"))
+    superseded_on = models.DateField(_("superseded on"), null=True, blank=True)
+    applies_to = models.CharField(
+        _("applies to"),
+        max_length=250,
+        help_text=_("The nations and professions it applies to."),
+    )
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    source_url = models.URLField(
+        _("source URL"), blank=True, help_text=_("Where the regulator publishes it.")
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -160,6 +195,10 @@ class FrameworkPage(Page):
     subpage_types = ["learning.StandardPage"]
     page_description = _("One version of a regulator's standards; its standards sit below it.")
 
+    class Meta:
+        verbose_name = _("standards framework page")
+        verbose_name_plural = _("standards framework pages")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["standards"] = StandardPage.objects.child_of(self).live()
@@ -169,14 +208,17 @@ class FrameworkPage(Page):
 class StandardPage(Page):
     """One standard of a framework: its code, the standard itself and any detail."""
 
-    code = models.CharField(max_length=20, help_text=_("For example: 5.9"))
-    statement = models.TextField(help_text=_("The standard as the regulator words it."))
-    detail = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)
+    code = models.CharField(_("code"), max_length=20, help_text=_("For example: 5.9"))
+    statement = models.TextField(
+        _("statement"), help_text=_("The standard as the regulator words it.")
+    )
+    detail = RichTextField(_("detail"), features=["bold", "italic", "link", "ol", "ul"], blank=True)
     current_equivalents = ParentalManyToManyField(
         "self",
         symmetrical=False,
         blank=True,
         related_name="earlier_equivalents",
+        verbose_name=_("current equivalents"),
         help_text=_("The standards in force now that cover the same ground."),
     )
 
@@ -194,6 +236,10 @@ class StandardPage(Page):
     parent_page_types = ["learning.FrameworkPage"]
     subpage_types = []
     page_description = _("One standard, with the knowledge bites that cite it.")
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import standard_page_context

@@ -12,13 +12,17 @@ from ..blocks import ModuleStepsBlock
 
 
 class TrainingIndexPage(Page):
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["training.TrainingModulePage"]
     parent_page_types = ["learning.HomePage"]
     max_count = 1
     page_description = _("Lists the training modules.")
+
+    class Meta:
+        verbose_name = _("training index page")
+        verbose_name_plural = _("training index pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -29,18 +33,20 @@ class TrainingIndexPage(Page):
 class TrainingModulePage(Page):
     """An ordered set of steps: bites to read, a quiz to pass, a reflection to record."""
 
-    summary = models.TextField(max_length=400)
+    summary = models.TextField(_("summary"), max_length=400)
     estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated time (minutes)"),
         validators=[MinValueValidator(1), MaxValueValidator(6000)],
         help_text=_("How long the module takes; it pre-fills the time spent on a reflection."),
     )
     refresher_months = models.PositiveSmallIntegerField(
+        _("refresher period (months)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("After this many months a completion expires and the module is due again."),
     )
-    steps = StreamField(ModuleStepsBlock())
+    steps = StreamField(ModuleStepsBlock(), verbose_name=_("steps"))
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -52,6 +58,10 @@ class TrainingModulePage(Page):
     parent_page_types = ["training.TrainingIndexPage"]
     subpage_types = []
     page_description = _("A training module: bites to read, a quiz to pass, a reflection.")
+
+    class Meta:
+        verbose_name = _("training module page")
+        verbose_name_plural = _("training module pages")
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import module_progress
