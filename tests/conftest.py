@@ -153,19 +153,29 @@ def shared_db(django_db_setup, django_db_blocker):
         forget_cached_rows()
 
 
-@pytest.fixture(scope="session")
-def prebuilt_content(migrated_database, django_db_blocker):
-    """`content`, built once per session (per xdist worker): its rows and its objects."""
+def prebuild(migrated_database, name, build):
+    """Run `build` once on the migrated tables and keep what it made, then put them back.
+
+    Returns the rows it left, as a snapshot to restore into each test's transaction, and
+    the objects it returned, to deep-copy for each test as setUpTestData does.
+    """
     from django.db import connection, transaction
 
+    with transaction.atomic():
+        objects = build()
+    rows = Snapshot.take(connection, name, changed_since=migrated_database)
+    migrated_database.restore()
+    return SimpleNamespace(rows=rows, objects=objects)
+
+
+@pytest.fixture(scope="session")
+def prebuilt_content(migrated_database, django_db_blocker):
+    """`content`, built once per session (per xdist worker)."""
     with django_db_blocker.unblock():
-        with transaction.atomic():
-            objects = build_content()
-        rows = Snapshot.take(connection, "snapshot_content", changed_since=migrated_database)
-        migrated_database.restore()
-    yield SimpleNamespace(rows=rows, objects=objects)
+        built = prebuild(migrated_database, "snapshot_content", build_content)
+    yield built
     with django_db_blocker.unblock():
-        rows.drop()
+        built.rows.drop()
 
 
 @pytest.fixture
