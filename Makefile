@@ -9,8 +9,10 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 DEV_SETTINGS := config.settings.dev
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/cpd
-# Both cores. loadscope keeps each module (or class) on one worker, so data a module
-# builds once is built once; the browser modules spread over both workers.
+# Both cores. loadscope keeps each module (or class) on one worker, so data a module or
+# class builds once is built once; the browser modules spread over both workers. (Not
+# loadgroup: with pytest 9 its xdist_group marks are silently ignored, as xdist 3.8 sets
+# item._nodeid, which pytest 9 no longer reads.)
 XDIST ?= -n 2 --dist loadscope
 # Debian packages: pango for PDF (WeasyPrint), chromium for the browser tests.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core

@@ -190,10 +190,12 @@ def shared_people(shared_db, tmp_path_factory):
     """
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("matrix") / "media")
     media.enable()
-    with shared_db.unblock():
-        people = build_people(build_content())
-    yield people
-    media.disable()
+    try:
+        with shared_db.unblock():
+            people = build_people(build_content())
+        yield people
+    finally:
+        media.disable()
 
 
 @pytest.fixture
