@@ -6,9 +6,11 @@ at their prefix. Managers and administrators are signed in having passed the sec
 factor; tests/accounts/test_second_factor.py covers them before they have.
 """
 
+import copy
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.permissions import EDITOR_GROUP
@@ -17,6 +19,7 @@ from quizzes.services import attempt_start
 from reflections.exports.files import CPD_EXPORTS
 from tests.accounts.factories import RegistrationFactory, TeamFactory, UserFactory
 from tests.accounts.otp import verified_login
+from tests.conftest import build_content
 from tests.quizzes.factories import QuizPageFactory
 from tests.reflections.factories import CompleteRecordFactory, ExportFactory
 from tests.training.factories import ReportFileFactory
@@ -192,9 +195,30 @@ def test_every_url_pattern_has_a_row():
     assert MATRIX.keys() - patterns == set(), "these MATRIX rows match no URL pattern"
 
 
+@pytest.fixture(scope="module")
+def shared_people(shared_db, tmp_path_factory):
+    """The people and objects of every row, built once: the module's 260 requests only read.
+
+    Each test still runs in its own savepoint (see shared_db), so a sign-in's session or
+    anything else a request writes is gone before the next.
+    """
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("matrix") / "media")
+    media.enable()
+    try:
+        with shared_db.unblock():
+            people = build_people(build_content())
+        yield people
+    finally:
+        media.disable()
+
+
 @pytest.fixture
-def people(db, content, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def people(shared_people, db):
+    """A copy of the shared people, as setUpTestData hands each test its own."""
+    return copy.deepcopy(shared_people)
+
+
+def build_people(content):
     practitioner = UserFactory(email="practitioner@example.com")
     RegistrationFactory(user=practitioner)
     manager = UserFactory(email="manager@example.com")

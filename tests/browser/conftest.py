@@ -6,11 +6,10 @@ at WCAG 2.2 AA.
 """
 
 import os
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.db import connections
 
 from accounts.demo import demo_password
 
@@ -43,17 +42,11 @@ HERE = Path(__file__).parent
 NOT_FOUND_PATH = "/no-such-page/"
 
 
-def pytest_configure(config):
-    # Registered here as well so that `-p no:xdist` with --strict-markers still collects.
-    config.addinivalue_line("markers", "xdist_group(name): run the group on one xdist worker")
-
-
 def pytest_collection_modifyitems(config, items):
-    """Mark every test in this folder `browser`, grouped on one xdist worker (one Chromium)."""
+    """Mark every test in this folder `browser`."""
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +62,10 @@ def browser():
         )
         yield browser
         browser.close()
+        # Django keeps other connections while Playwright's event loop runs in this thread
+        # (for every test after this one started): left open, the test database could not
+        # be dropped at the end.
+        connections.close_all()
 
 
 @pytest.fixture
@@ -103,13 +100,40 @@ def is_expected_console_error(message):
     return message.location.get("url", "").endswith(NOT_FOUND_PATH) and "404" in message.text
 
 
-@pytest.fixture
-def demo(transactional_db, live_server):
-    """Load the demo content and accounts into the database the live server reads.
+@pytest.fixture(autouse=True)
+def _live_server_helper(request, django_db_blocker):
+    """Stand in for pytest-django's fixture of this name, in this folder only.
 
-    The live server's thread sees only committed rows, hence transactional_db.
+    Its version gives every live-server test transactional_db, which empties every table
+    after the test, so each test had to load the demo again (seconds each). Here every
+    test starts from a copy of the demo loaded once per session, committed so that the
+    live server's thread sees it, and the tables are put back as they were afterwards.
     """
-    call_command("load_demo", stdout=StringIO())
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    migrated = request.getfixturevalue("migrated_database")
+    demo = request.getfixturevalue("demo_database")
+    live_server = request.getfixturevalue("live_server")
+    with django_db_blocker.unblock():
+        demo.restore()
+        live_server._live_server_modified_settings.enable()
+        try:
+            yield
+        finally:
+            live_server._live_server_modified_settings.disable()
+            migrated.restore()
+            # As TransactionTestCase does after each test.
+            connections.close_all()
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo content and accounts: already in the database the live server reads.
+
+    Every live-server test starts from the demo (see _live_server_helper); this gives the
+    demo accounts' password.
+    """
     return {"password": demo_password()}
 
 

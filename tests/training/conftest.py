@@ -1,10 +1,12 @@
 """Training fixtures: a module (bite, quiz, reflection) and a managed team."""
 
+import copy
 from types import SimpleNamespace
 
 import pytest
 
 from tests.accounts.factories import TeamFactory, UserFactory
+from tests.conftest import build_content, prebuild
 from tests.quizzes.factories import QuizPageFactory
 from training.models import TrainingIndexPage, TrainingModulePage
 
@@ -24,8 +26,35 @@ def module_create(*, parent, slug, title, steps, refresher_months=12):
     return module
 
 
+@pytest.fixture(scope="session")
+def prebuilt_module(migrated_database, django_db_blocker):
+    """`content` and `module` on it, built once per session (per xdist worker)."""
+
+    def build():
+        content = build_content()
+        return content, build_module(content)
+
+    with django_db_blocker.unblock():
+        built = prebuild(migrated_database, "snapshot_module", build)
+    yield built
+    with django_db_blocker.unblock():
+        built.rows.drop()
+
+
 @pytest.fixture
-def module(content):
+def module(content, prebuilt_module):
+    """A module (bite, quiz, reflection), copied into the test's transaction like `content`.
+
+    The test's `content` becomes the copy the module was built on, so that its pages know
+    their new children, as when this fixture built the module on `content` itself.
+    """
+    prebuilt_module.rows.restore()
+    built_content, module = copy.deepcopy(prebuilt_module.objects)
+    vars(content).update(vars(built_content))
+    return module
+
+
+def build_module(content):
     quiz = QuizPageFactory(parent=content.bite, slug="check")
     quiz.save_revision().publish()
     training = content.home.add_child(instance=TrainingIndexPage(title="Training", slug="training"))
