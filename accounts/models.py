@@ -101,12 +101,9 @@ class Team(ClusterableModel):
         return self.name
 
 
-class TeamMembership(models.Model):
-    """A person in a team. (The table Django made for `Team.members`, kept as it was.)"""
+class TeamPerson(models.Model):
+    """A person's place in a team, one row each; a subclass names the team's relation."""
 
-    team = ParentalKey(
-        Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team")
-    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -115,8 +112,19 @@ class TeamMembership(models.Model):
     )
 
     class Meta:
-        db_table = "accounts_team_members"
+        abstract = True
         unique_together = [("team", "user")]
+
+
+class TeamMembership(TeamPerson):
+    """A person in a team. (The table Django made for `Team.members`, kept as it was.)"""
+
+    team = ParentalKey(
+        Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team")
+    )
+
+    class Meta(TeamPerson.Meta):
+        db_table = "accounts_team_members"
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
 
@@ -124,22 +132,15 @@ class TeamMembership(models.Model):
         return f"{self.user} in {self.team}"
 
 
-class TeamManagement(models.Model):
+class TeamManagement(TeamPerson):
     """A person who manages a team. (The table Django made for `Team.managers`.)"""
 
     team = ParentalKey(
         Team, on_delete=models.CASCADE, related_name="managements", verbose_name=_("team")
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("person"),
-    )
 
-    class Meta:
+    class Meta(TeamPerson.Meta):
         db_table = "accounts_team_managers"
-        unique_together = [("team", "user")]
         verbose_name = _("team manager")
         verbose_name_plural = _("team managers")
 

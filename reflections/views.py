@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.api import is_manager, second_factor_required
+from core.params import int_or_none
 from core.prepared_files.views import prepared_file_download, prepared_file_status
 
 from . import selectors, services
@@ -25,18 +26,11 @@ from .models import ActivityType
 from .reflective_models import MODELS, get_model
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @login_required
 def my_cpd(request):
-    year = _int(request.GET.get("year"))
+    year = int_or_none(request.GET.get("year"))
     activity_type = request.GET.get("type") or None
-    standard_id = _int(request.GET.get("standard"))
+    standard_id = int_or_none(request.GET.get("standard"))
     records, totals = selectors.my_records(
         user=request.user, year=year, activity_type=activity_type, standard_id=standard_id
     )
@@ -59,8 +53,8 @@ def record_new(request):
     try:
         record = services.record_start(
             owner=request.user,
-            bite_id=_int(request.POST.get("bite")),
-            attempt_id=_int(request.POST.get("attempt")),
+            bite_id=int_or_none(request.POST.get("bite")),
+            attempt_id=int_or_none(request.POST.get("attempt")),
         )
     except services.RecordNotFound:
         raise Http404 from None
@@ -105,7 +99,7 @@ def record_edit(request, record_id):
     record = selectors.own_record(user=request.user, record_id=record_id)
     if request.method != "POST":
         return _edit_response(request, record, _form(request, record), version=record.version)
-    version = _int(request.POST.get("version"))
+    version = int_or_none(request.POST.get("version"))
     form = _form(
         request, record, request.POST, show_privacy_confirm="identifiers_checked" in request.POST
     )
@@ -177,7 +171,7 @@ def record_autosave(request, record_id):
         saved = services.record_save(
             record_id=record.id,
             owner=request.user,
-            version=_int(request.POST.get("version")),
+            version=int_or_none(request.POST.get("version")),
             data=form.record_data(),
             standard_ids=form.cleaned_data["standards"],
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.api import second_factor_required
+from core.params import int_or_none
 from core.prepared_files.views import prepared_file_download, prepared_file_status
 from reflections import api as reflections_api
 
@@ -23,13 +24,6 @@ from .selectors import reports
 from .selectors.reports import assignable_modules
 
 TEAMS_AT_ONCE = 5  # more teams than this (an administrator): the organisation summary first
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 # Training: "My training" for learners; the team report and assignments for managers.
@@ -151,7 +145,7 @@ def _trend_chart(weeks):
 
 def _organisation_wide(request, teams):
     """More teams than one page shows, and none of them chosen (an unknown id is none)."""
-    chosen = _int(request.GET.get("team"))
+    chosen = int_or_none(request.GET.get("team"))
     return len(teams) > TEAMS_AT_ONCE and chosen not in {t.id for t in teams}
 
 
@@ -222,7 +216,7 @@ def report_file_download(request, file_id):
 @second_factor_required
 def standards_heatmap(request):
     teams = _managed_teams(request)
-    team_id = _int(request.GET.get("team"))
+    team_id = int_or_none(request.GET.get("team"))
     chosen = [t for t in teams if t.id == team_id] or teams
     context = {
         "teams": teams,
