@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from .demo import DemoContent, demo_content_load
 from .models import BiteRead, FrameworkPage, HomePage, KnowledgeBitePage, StandardPage
-from .selectors import cited_standards, frameworks_for_standards
+from .selectors import cited_standards, frameworks_for_standards, standard_label, standard_labels
 from .services import bite_read_backdate
 from .signals import bite_read
 
@@ -32,6 +32,7 @@ __all__ = [
     "live_bite_ids",
     "live_page_ids",
     "standard_choices",
+    "standard_labels",
     "standards_by_ids",
 ]
 
@@ -44,6 +45,7 @@ class StandardRef:
     url: str
     framework_title: str
     regulator_code: str
+    label: str  # in full: framework (regulator, edition), code and statement
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ def standards_by_ids(ids) -> list[StandardRef]:
             url=s.get_url(),
             framework_title=framework_of[s.id].title if framework_of[s.id] else "",
             regulator_code=framework_of[s.id].regulator.code if framework_of[s.id] else "",
+            label=standard_label(s, framework_of[s.id]),
         )
         for s in standards
     ]
@@ -137,8 +140,7 @@ def standard_choices(*, regulator_code=None, include_ids=(), today=None) -> list
     labels = []
     for standard in standards:
         framework = current.get(standard.path[:-4]) or framework_of.get(standard.id)
-        prefix = f"{framework.regulator.short_name} {framework.version} " if framework else ""
-        labels.append((standard.id, f"{prefix}{standard.code}: {standard.statement}"))
+        labels.append((standard.id, standard_label(standard, framework)))
     return labels
 
 

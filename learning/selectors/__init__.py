@@ -12,6 +12,8 @@ from .content import (
     parent_path,
     reader_regulator,
     search_content,
+    standard_label,
+    standard_labels,
     standard_page_context,
 )
 
@@ -27,5 +29,7 @@ __all__ = [
     "parent_path",
     "reader_regulator",
     "search_content",
+    "standard_label",
+    "standard_labels",
     "standard_page_context",
 ]

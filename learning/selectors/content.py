@@ -45,6 +45,24 @@ def parent_path(page):
     return page.path[: -Page.steplen]
 
 
+def standard_label(standard, framework) -> str:
+    """Name a standard in full: its framework (regulator and edition), code and text.
+
+    "Social Work England professional standards (2019), 2.3: Maintain professional
+    relationships with people...", so the two 2.3s of different regulators never look
+    alike. Untruncated: the statement is the standard.
+    """
+    text = f"{standard.code}: {standard.statement}" if standard.code else standard.statement
+    return f"{framework.title}, {text}" if framework else text
+
+
+def standard_labels(ids) -> dict[int, str]:
+    """Return {standard id: its full label} for these standards, live or not. Two queries."""
+    standards = list(StandardPage.objects.filter(id__in=list(ids)).order_by("path"))
+    framework_of = frameworks_for_standards(standards)
+    return {s.id: standard_label(s, framework_of[s.id]) for s in standards}
+
+
 def frameworks_for_standards(standards):
     """Return {standard id: its FrameworkPage} in one query."""
     paths = {parent_path(s) for s in standards}
