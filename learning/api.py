@@ -13,11 +13,13 @@ from wagtail.models import Page
 
 from .demo import DemoContent, demo_content_load
 from .models import BiteRead, FrameworkPage, HomePage, KnowledgeBitePage, StandardPage
+from .models.pages import HOME_PAGE_CONTEXT_HOOK
 from .selectors import cited_standards, frameworks_for_standards, standard_label, standard_labels
 from .services import bite_read_backdate
 from .signals import bite_read
 
 __all__ = [
+    "HOME_PAGE_CONTEXT_HOOK",
     "BiteRef",
     "DemoContent",
     "FrameworkRef",

@@ -14,12 +14,14 @@ from .models import QuizPage
 from .signals import attempt_submitted
 
 __all__ = [
+    "AttemptInProgress",
     "AttemptSummary",
     "MissedQuestion",
     "QuizLink",
     "StandardCorrectness",
     "attempt_submitted",
     "attempt_summary",
+    "attempts_in_progress",
     "attempts_for_export",
     "demo_attempt_submit",
     "demo_quiz_load",
@@ -203,3 +205,7 @@ def standard_correctness(*, user_ids, min_learners=1) -> list[StandardCorrectnes
         if len(learners[sid]) >= min_learners
     ]
     return sorted(results, key=lambda r: (r.percent_correct, r.standard_id))
+
+
+# A learner's quizzes started and not submitted, to continue (the signed-in home).
+from .selectors import AttemptInProgress, attempts_in_progress  # noqa: E402

@@ -1,6 +1,7 @@
 """Reads for quizzes and attempts. A learner only ever reads their own attempts."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db.models import F
@@ -132,3 +133,48 @@ def results_for_user(*, user):
         .annotate(quiz_live=F("quiz__live"))
         .order_by("-submitted_at")
     )
+
+
+@dataclass(frozen=True)
+class AttemptInProgress:
+    """A quiz the learner started and has not submitted: where to pick it up."""
+
+    id: int
+    quiz_title: str
+    answered: int
+    question_count: int
+    started_at: datetime
+    continue_url: str  # the first unanswered question, or "Check your answers"
+
+
+def attempts_in_progress(*, user_id, limit=5) -> list[AttemptInProgress]:
+    """Return the learner's unsubmitted attempts at live quizzes, latest started first.
+
+    One query. An attempt at a quiz since deleted or unpublished is left out: it can no
+    longer be finished.
+    """
+    from django.urls import reverse
+
+    attempts = (
+        Attempt.objects.filter(user_id=user_id, status=AttemptStatus.IN_PROGRESS, quiz__live=True)
+        .only("id", "quiz_title", "snapshot", "responses", "started_at")
+        .order_by("-started_at", "-id")[:limit]
+    )
+    refs = []
+    for attempt in attempts:
+        number = first_unanswered(attempt)
+        refs.append(
+            AttemptInProgress(
+                id=attempt.id,
+                quiz_title=attempt.quiz_title,
+                answered=len(attempt.responses),
+                question_count=len(attempt.snapshot["questions"]),
+                started_at=attempt.started_at,
+                continue_url=(
+                    reverse("quizzes:check", args=[attempt.id])
+                    if number is None
+                    else reverse("quizzes:question", args=[attempt.id, number])
+                ),
+            )
+        )
+    return refs

@@ -14,9 +14,13 @@ from .services import ModuleSource, record_start
 from .signals import record_completed
 
 __all__ = [
+    "CpdStanding",
+    "DraftRecord",
     "ModuleSource",
     "RecordRef",
+    "cpd_standing_for",
     "demo_records_load",
+    "draft_records",
     "module_record_completions",
     "record_completed",
     "record_start_from_module",
@@ -50,3 +54,9 @@ def record_start_from_module(*, owner, module: ModuleSource) -> RecordRef:
     """Start a draft record for the owner, pre-filled from the module; return where to edit it."""
     record = record_start(owner=owner, module=module)
     return RecordRef(id=record.id, edit_url=reverse("reflections:edit", args=[record.id]))
+
+
+# For the signed-in home: the owner's drafts to continue (titles only) and where they
+# stand against their regulator's CPD requirement (counts and dates, never text).
+from .cpd_rules import Standing as CpdStanding  # noqa: E402
+from .selectors import DraftRecord, cpd_standing_for, draft_records  # noqa: E402

@@ -1,5 +1,7 @@
 """Reads for reflective records. Owners read their own; managers only what is shared."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
@@ -149,3 +151,33 @@ def record_source_link(*, record) -> str:
     if page_id is not None and not learning_api.live_page_ids(ids=[page_id]):
         return ""
     return record.source_url
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """A record its owner has not completed: its title (maybe blank) and where to edit it."""
+
+    id: int
+    title: str
+    last_saved: datetime
+    edit_url: str
+
+
+def draft_records(*, owner_id, limit=5) -> list[DraftRecord]:
+    """Return the owner's draft records, last saved first. One query; no text but the title."""
+    from django.urls import reverse
+
+    rows = (
+        Record.objects.filter(owner_id=owner_id, status=RecordStatus.DRAFT)
+        .order_by("-updated_at", "-id")
+        .values_list("id", "title", "updated_at")[:limit]
+    )
+    return [
+        DraftRecord(
+            id=record_id,
+            title=title,
+            last_saved=updated_at,
+            edit_url=reverse("reflections:edit", args=[record_id]),
+        )
+        for record_id, title, updated_at in rows
+    ]

@@ -60,6 +60,14 @@ class Regulator(models.Model):
         return self.name
 
 
+# The Wagtail hook the home page calls for a signed-in visitor. Each function registered
+# under it takes (*, page, request) and returns a section to show, or None: a mapping with
+# "template" (the include to render) and whatever that template needs. Sections show in
+# hook order, above the latest knowledge bites (the practitioner's section is
+# training's; a manager's could follow).
+HOME_PAGE_CONTEXT_HOOK = "home_page_context"
+
+
 class HomePage(Page):
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
@@ -79,7 +87,19 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["bites"] = bites_latest(limit=6)
+        if request.user.is_authenticated:
+            context["home_sections"] = self.signed_in_sections(request)
         return context
+
+    def signed_in_sections(self, request) -> list:
+        """Return what each HOME_PAGE_CONTEXT_HOOK function shows a signed-in visitor."""
+        from wagtail import hooks
+
+        sections = (
+            add_section(page=self, request=request)
+            for add_section in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK)
+        )
+        return [section for section in sections if section]
 
 
 class BiteIndexPage(Page):
