@@ -132,3 +132,10 @@ def results_for_user(*, user):
         .annotate(quiz_live=F("quiz__live"))
         .order_by("-submitted_at")
     )
+
+
+def attempts_with_answers(*, user) -> list[Attempt]:
+    """Return all the user's attempts, oldest first, with their scored answers. Two queries."""
+    return list(
+        Attempt.objects.filter(user=user).prefetch_related("answers").order_by("started_at", "id")
+    )

@@ -1,4 +1,5 @@
-"""What other apps may ask of reflections. Never returns a record's text.
+"""What other apps may ask of reflections. Never returns a record's text, but to its
+owner (`personal_data`, for "Download all my data").
 
 Also re-exported for the apps above: the `record_completed` signal, starting a record
 from a training module, and the demo records.
@@ -18,6 +19,7 @@ __all__ = [
     "RecordRef",
     "demo_records_load",
     "module_record_completions",
+    "personal_data",
     "record_completed",
     "record_start_from_module",
 ]
@@ -50,3 +52,11 @@ def record_start_from_module(*, owner, module: ModuleSource) -> RecordRef:
     """Start a draft record for the owner, pre-filled from the module; return where to edit it."""
     record = record_start(owner=owner, module=module)
     return RecordRef(id=record.id, edit_url=reverse("reflections:edit", args=[record.id]))
+
+
+def personal_data(*, user) -> dict[str, list[dict]]:
+    """Return the user's own reflective records (every field) and CPD exports, readable
+    and JSON-ready, for "Download all my data". Five queries."""
+    from .selectors import my_data
+
+    return my_data(user=user)
