@@ -5,6 +5,7 @@ Also re-exported for the apps above: the `attempt_submitted` signal and the demo
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from django.urls import reverse
 
@@ -15,16 +16,18 @@ from .signals import attempt_submitted
 
 __all__ = [
     "AttemptInProgress",
+    "AttemptData",
     "AttemptSummary",
     "MissedQuestion",
+    "QuestionData",
     "QuizLink",
     "StandardCorrectness",
     "attempt_submitted",
     "attempt_summary",
     "attempts_in_progress",
-    "attempts_for_export",
     "demo_attempt_submit",
     "demo_quiz_load",
+    "personal_data",
     "quiz_for_bite",
     "standard_correctness",
     "submitted_results",
@@ -110,25 +113,6 @@ def attempt_summary(*, user, attempt_id) -> AttemptSummary | None:
     )
 
 
-def attempts_for_export(*, user) -> list[dict]:
-    """Return the user's attempts as plain data for "Download all my data"."""
-    from .models import Attempt
-
-    return [
-        {
-            "quiz": attempt.quiz_title,
-            "number": attempt.number,
-            "status": attempt.status,
-            "started_at": attempt.started_at,
-            "submitted_at": attempt.submitted_at,
-            "percent": attempt.percent,
-            "passed": attempt.passed,
-            "answers": attempt.responses,
-        }
-        for attempt in Attempt.objects.filter(user=user).order_by("started_at")
-    ]
-
-
 # One submitted attempt: (submitted at, percent, passed).
 QuizResult = tuple[datetime | None, float, bool]
 
@@ -209,3 +193,81 @@ def standard_correctness(*, user_ids, min_learners=1) -> list[StandardCorrectnes
 
 # A learner's quizzes started and not submitted, to continue (the signed-in home).
 from .selectors import AttemptInProgress, attempts_in_progress  # noqa: E402
+
+
+@dataclass(frozen=True)
+class QuestionData:
+    """One question of an attempt as the learner saw it, with their answer and the key."""
+
+    number: int
+    scenario: str  # plain text
+    question: str
+    your_answer: tuple[str, ...]  # empty: not answered
+    right_answer: tuple[str, ...]  # the key (for a situational judgement, each rating)
+    score: float | None  # 0 to 1 (1: full credit); None until the attempt is submitted
+
+
+@dataclass(frozen=True)
+class AttemptData:
+    """One attempt at a quiz, for "Download all my data": readable, never ids."""
+
+    quiz: str
+    attempt_number: int
+    status: str
+    started_at: datetime
+    submitted_at: datetime | None
+    score: Decimal | None
+    out_of: Decimal | None
+    percent: Decimal | None
+    pass_mark: int | None
+    passed: bool | None
+    questions: tuple[QuestionData, ...]
+
+
+def personal_data(*, user) -> dict[str, list]:
+    """Return what quizzes hold about the user: every attempt, oldest first, each question
+    with the answer given and the right answer as text, from the attempt's snapshot (what
+    the learner was shown). Two queries, whatever the number of attempts."""
+    from django.utils.html import strip_tags
+
+    from .models import AttemptStatus
+    from .selectors import attempts_with_answers, question_result
+
+    attempts = []
+    for attempt in attempts_with_answers(user=user):
+        submitted = attempt.status == AttemptStatus.SUBMITTED
+        scores = {answer.question_id: float(answer.score) for answer in attempt.answers.all()}
+        questions = []
+        for number, question in enumerate(attempt.snapshot.get("questions", []), 1):
+            result = question_result(
+                number,
+                question,
+                attempt.responses.get(question["id"]),
+                scores.get(question["id"], 0.0),
+            )
+            questions.append(
+                QuestionData(
+                    number=number,
+                    scenario=strip_tags(question.get("scenario", "")).strip(),
+                    question=question.get("prompt", ""),
+                    your_answer=tuple(str(line) for line in result.answer_lines),
+                    right_answer=tuple(str(line) for line in result.best_lines),
+                    score=result.score if submitted else None,
+                )
+            )
+        attempts.append(
+            AttemptData(
+                quiz=attempt.quiz_title,
+                attempt_number=attempt.number,
+                status=str(attempt.get_status_display()),
+                started_at=attempt.started_at,
+                submitted_at=attempt.submitted_at,
+                score=attempt.score,
+                out_of=attempt.max_score,
+                percent=attempt.percent,
+                pass_mark=attempt.snapshot.get("quiz", {}).get("pass_mark"),
+                passed=attempt.passed,
+                questions=tuple(questions),
+            )
+        )
+    return {"quiz_attempts": attempts}

@@ -178,3 +178,10 @@ def attempts_in_progress(*, user_id, limit=5) -> list[AttemptInProgress]:
             )
         )
     return refs
+
+
+def attempts_with_answers(*, user) -> list[Attempt]:
+    """Return all the user's attempts, oldest first, with their scored answers. Two queries."""
+    return list(
+        Attempt.objects.filter(user=user).prefetch_related("answers").order_by("started_at", "id")
+    )

@@ -1,4 +1,5 @@
-"""What other apps may ask of reflections. Never returns a record's text.
+"""What other apps may ask of reflections. Never returns a record's text, but to its
+owner (`personal_data`, for "Download all my data").
 
 Also re-exported for the apps above: the `record_completed` signal, starting a record
 from a training module, and the demo records.
@@ -22,6 +23,7 @@ __all__ = [
     "demo_records_load",
     "draft_records",
     "module_record_completions",
+    "personal_data",
     "record_completed",
     "record_start_from_module",
 ]
@@ -60,3 +62,11 @@ def record_start_from_module(*, owner, module: ModuleSource) -> RecordRef:
 # stand against their regulator's CPD requirement (counts and dates, never text).
 from .cpd_rules import Standing as CpdStanding  # noqa: E402
 from .selectors import DraftRecord, cpd_standing_for, draft_records  # noqa: E402
+
+
+def personal_data(*, user) -> dict[str, list[dict]]:
+    """Return the user's own reflective records (every field) and CPD exports, readable
+    and JSON-ready, for "Download all my data". Five queries."""
+    from .selectors import my_data
+
+    return my_data(user=user)

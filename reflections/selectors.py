@@ -99,47 +99,67 @@ def cpd_standing_for(*, user, today=None):
     )
 
 
-def my_data(*, user):
-    """Return everything the site holds about the user's learning, as JSON-ready data."""
-    from quizzes import api as quizzes_api
+def my_data(*, user) -> dict[str, list[dict]]:
+    """Return the user's reflective records (every field, readable) and CPD exports (when,
+    what, status; not the files), oldest first, JSON-ready. Five queries, whatever the
+    number of records: records, their standards, the standards' labels (two), exports."""
+    from .models import Export
+    from .reflective_models import get_model
 
-    registration = accounts_api.registration_for(user=user)
-    records = Record.objects.filter(owner=user).prefetch_related("standards").order_by("created_at")
+    records = list(Record.objects.filter(owner=user).order_by("created_at", "id"))
+    chosen: dict[int, set[int]] = {record.id: set() for record in records}
+    for record_id, standard_id in Record.standards.through.objects.filter(
+        record__owner=user
+    ).values_list("record_id", "standardpage_id"):
+        chosen[record_id].add(standard_id)
+    # In tree order, each named in full (framework, code and statement).
+    labels = learning_api.standard_labels(set().union(*chosen.values()))
+
+    def record_data(r):
+        model = get_model(r.reflective_model)
+        prompts = {prompt.key: str(prompt.label) for prompt in model.extra}
+        return {
+            "title": r.title,
+            "status": str(r.get_status_display()),
+            "type_of_activity": str(r.get_activity_type_display()),
+            "start_date": r.start_date,
+            "end_date": r.end_date,
+            "hours": r.hours,
+            "reflective_model": str(model.name),
+            "description": r.description,
+            "what_i_learnt": r.learning,
+            "impact": r.impact,
+            "other_answers": {prompts.get(k, k): v for k, v in sorted(r.extra.items())},
+            "standards": [label for i, label in labels.items() if i in chosen[r.id]],
+            "peer_reflection": {
+                "discussed_with": r.peer_name,
+                "their_role": r.peer_role,
+                "date": r.peer_date,
+                "what_i_learnt": r.peer_learning,
+            },
+            "prompted_by": {"title": r.source_title, "address": r.source_url},
+            "confirmed_it_identifies_no_one": r.identifiers_checked,
+            "shared_with_manager": r.shared_with_manager,
+            "created_at": r.created_at,
+            "updated_at": r.updated_at,
+            "completed_at": r.completed_at,
+        }
+
+    exports = Export.objects.filter(owner=user).order_by("created_at", "id")
     return {
-        "profile": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "registration": registration.__dict__ if registration else None,
-        },
-        "quiz_attempts": quizzes_api.attempts_for_export(user=user),
-        "reflective_records": [
+        "reflective_records": [record_data(r) for r in records],
+        "cpd_exports": [
             {
-                "id": r.id,
-                "title": r.title,
-                "activity_type": r.activity_type,
-                "start_date": r.start_date,
-                "end_date": r.end_date,
-                "hours": r.hours,
-                "reflective_model": r.reflective_model,
-                "description": r.description,
-                "learning": r.learning,
-                "impact": r.impact,
-                "extra": r.extra,
-                "peer_reflection": {
-                    "name": r.peer_name,
-                    "role": r.peer_role,
-                    "date": r.peer_date,
-                    "learning": r.peer_learning,
-                },
-                "standards": [s.title for s in r.standards.all()],
-                "prompted_by": r.source_title,
-                "status": r.status,
-                "shared_with_manager": r.shared_with_manager,
-                "created_at": r.created_at,
-                "updated_at": r.updated_at,
+                "asked_for_at": e.created_at,
+                "layout": str(e.get_layout_display()),
+                "format": str(e.get_format_display()),
+                "status": str(e.get_status_display()),
+                "records_from": e.date_from,
+                "records_to": e.date_to,
+                "ready_at": e.finished_at,
+                "deleted_after": e.expires_at,
             }
-            for r in records
+            for e in exports
         ],
     }
 

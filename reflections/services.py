@@ -285,64 +285,13 @@ def export_request(
     )
 
 
-CHUNK = 1000
-
-
-def _with_standard_labels(records):
-    """Attach each record's standard labels, one query per chunk of records.
-
-    Used for CSVs instead of prefetch_related, whose reference cycles the garbage
-    collector frees late, so memory stays flat however many records there are.
-    """
-    chunk = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) == CHUNK:
-            yield from _label_chunk(chunk)
-            chunk = []
-    yield from _label_chunk(chunk)
-
-
-def _label_chunk(chunk):
-    if not chunk:
-        return
-    labels: dict[int, list[str]] = {record.id: [] for record in chunk}
-    rows = (
-        Record.standards.through.objects.filter(record_id__in=labels)
-        .order_by("record_id", "standardpage__path")
-        .values_list("record_id", "standardpage__code", "standardpage__title")
-    )
-    for record_id, code, title in rows:
-        labels[record_id].append(f"{code} {title}".strip())
-    for record in chunk:
-        record.standard_labels = labels[record.id]
-        yield record
-
-
-def _export_records(export, layout, *, streaming=False):
-    records = Record.objects.filter(owner_id=export.owner_id, status=RecordStatus.COMPLETE)
-    if export.record_ids:
-        records = records.filter(id__in=export.record_ids)
-    if export.date_from:
-        records = records.filter(start_date__gte=export.date_from)
-    if export.date_to:
-        records = records.filter(start_date__lte=export.date_to)
-    records = records.order_by("start_date", "id")
-    if streaming:
-        # Chunks bound the memory for big CSVs.
-        rows = records.iterator(CHUNK)
-        return _with_standard_labels(rows) if layout.reads_standards else rows
-    if layout.reads_standards:
-        records = records.prefetch_related("standards")
-    return records.iterator(CHUNK)
-
-
 def export_write(export, stream) -> None:
     """Write the export's file in its format and layout (it only reads: safe to rerun)."""
     from accounts import api as accounts_api
 
     from .exports import csv, json, pdf
     from .exports.layouts import get_layout, profile_sections
+    from .exports.selectors import export_records
     from .models import ExportFormat
 
     layout = get_layout(export.layout)
@@ -354,9 +303,9 @@ def export_write(export, stream) -> None:
     }
     if export.format == ExportFormat.CSV:
         # Streams: the records are never all in memory.
-        csv.write_csv(stream, layout, _export_records(export, layout, streaming=True))
+        csv.write_csv(stream, layout, export_records(export, layout))
         return
-    records = list(_export_records(export, layout))
+    records = list(export_records(export, layout))
     parts = {
         "layout": layout,
         "records": records,

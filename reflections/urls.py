@@ -14,7 +14,6 @@ urlpatterns = [
     path("<int:record_id>/delete/", views.record_delete, name="delete"),
     path("shared/", views.shared_list, name="shared_list"),
     path("shared/<int:record_id>/", views.shared_detail, name="shared_detail"),
-    path("my-data/", views.my_data, name="my_data"),
     path("delete-all/", views.delete_all, name="delete_all"),
     path("exports/new/", views.export_new, name="export_new"),
     path("exports/<int:export_id>/", views.export_detail, name="export_detail"),

@@ -4,11 +4,9 @@ Views stay thin: selectors read (the owner's own records, 404 for anyone else's)
 services write.
 """
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -264,17 +262,6 @@ def shared_detail(request, record_id):
         "reflections/detail.html",
         _detail_context(record, owner_view=False),
     )
-
-
-@login_required
-def my_data(request):
-    data = selectors.my_data(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, indent=2, default=str, ensure_ascii=False), content_type="application/json"
-    )
-    response["Content-Disposition"] = 'attachment; filename="my-cpd-data.json"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required

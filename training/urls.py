@@ -39,3 +39,7 @@ urlpatterns = [
         name="assignment_withdraw",
     ),
 ]
+
+# "Download all my data" gathers every app's data, so it lives here, at the address it
+# has always had (under My CPD, which links to it).
+urlpatterns += [path("reflections/my-data/", views.my_data, name="my_data")]

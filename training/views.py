@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -343,3 +344,22 @@ def assignment_withdraw(request, assignment_id):
         return redirect("training:assignment_list")
     context = {"assignment": assignment}
     return TemplateResponse(request, "training/assignment_withdraw.html", context)
+
+
+# "Download all my data": everything the site holds about the signed-in user.
+
+
+@login_required
+def my_data(request):
+    """Send the signed-in user their own data as a ZIP (nobody else's: it reads only
+    `request.user`), never cached."""
+    from django.http import HttpResponse
+
+    from .personal_data import personal_data_zip
+
+    now = timezone.now()
+    response = HttpResponse(personal_data_zip(user=request.user, now=now), "application/zip")
+    filename = f"my-cpd-data-{timezone.localdate(now).isoformat()}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

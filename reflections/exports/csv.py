@@ -10,14 +10,22 @@ import io
 
 from core.spreadsheets import FORMULA_PREFIXES, plain, safe_cell
 
-__all__ = ["FORMULA_PREFIXES", "plain", "rows", "safe_cell", "write_csv"]
+__all__ = ["FORMULA_PREFIXES", "cell", "plain", "rows", "safe_cell", "write_csv"]
+
+
+def cell(value) -> str:
+    """Return a column's value as a guarded cell; a list (the standards) is one cell,
+    its items separated by semicolons."""
+    if isinstance(value, tuple | list):
+        value = "; ".join(str(item) for item in value)
+    return safe_cell(value)
 
 
 def rows(layout, records):
-    """Yield the header row, then one row per record."""
+    """Yield the header row, then one row per record: every column, in the layout's order."""
     yield [safe_cell(str(column.header)) for column in layout.columns]
     for record in records:
-        yield [safe_cell(column.get(record)) for column in layout.columns]
+        yield [cell(column.get(record)) for column in layout.columns]
 
 
 def write_csv(stream, layout, records) -> None:

@@ -1,20 +1,32 @@
 """What each regulator's CPD record holds: its columns, once, in the regulator's order.
 
 A column is (key, header, getter): JSON uses the key, CSV and PDF the header; a getter
-returns a raw value (a date stays a date) and each writer formats it. Profile-level
-sections (the HCPC summary and statement, NISCC hours per period) come from
-`profile_sections`, and read only the records already loaded, so no layout adds a query
-per record.
+returns a raw value (a date stays a date, standards a tuple of full labels) and each
+writer formats it. Every layout ends with the hours and the standards, after the
+regulator's own fields, when the regulator's form does not ask for them.
+
+A file that shows each record under its own heading (the PDF; any later engine too)
+asks `record_fields`: the title is the heading, so it is not a field again, and an
+empty field is left out rather than printed as "-". A table (CSV, JSON) keeps every
+column. Profile-level sections (the HCPC summary and statement, NISCC hours per period)
+come from `profile_sections`, and read only the records already loaded, so no layout
+adds a query per record.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from learning import api as learning_api
 
 from ..cpd_rules import RULES, CpdActivity, cpd_gaps, shift_date
 from ..models import ExportLayout
+from ..reflective_models import get_model
 
 MAX_SUMMARY_WORDS = 500
 STATEMENT_MIN, STATEMENT_MAX = 4, 6
@@ -24,7 +36,12 @@ STATEMENT_MIN, STATEMENT_MAX = 4, 6
 class Column:
     key: str
     header: str
-    get: object  # callable(record) -> value
+    get: Callable[[Any], Any]
+    # The record's title: a file that shows each record under its title leaves it out.
+    is_title: bool = False
+    # What the column holds when the title is already the record's heading (a column
+    # that leads with the title in a table, so the title is not repeated under it).
+    get_under_title: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,16 +66,34 @@ def _description(record):
     return "\n\n".join(part for part in (record.title, record.description) if part)
 
 
-def _standards(record):
-    # CSV exports attach the labels chunk by chunk (see services); other formats prefetch.
+def _standards(record) -> tuple[str, ...]:
+    """Return the record's standards named in full (framework, code and statement).
+
+    The export's records come with `standard_labels` attached, one query per chunk of
+    records (`exports.selectors.export_records`); a record without them (one rendered on
+    its own) reads its own.
+    """
     labels = getattr(record, "standard_labels", None)
     if labels is None:
-        labels = [f"{s.code} {s.title}".strip() for s in record.standards.all()]
-    return "; ".join(labels)
+        ids = [s.id for s in record.standards.all()]
+        labels = list(learning_api.standard_labels(ids).values()) if ids else []
+    return tuple(labels)
 
 
 def _yes_no(value):
     return str(_("Yes")) if value else str(_("No"))
+
+
+def _reflective_model(record):
+    return str(get_model(record.reflective_model).name)
+
+
+def _extra(record):
+    """Return the answers to the reflective model's extra prompts, each under its prompt."""
+    labels = {prompt.key: str(prompt.label) for prompt in get_model(record.reflective_model).extra}
+    return "\n\n".join(
+        f"{labels.get(key, key)}\n{value}" for key, value in sorted(record.extra.items()) if value
+    )
 
 
 def _evidence(record):
@@ -67,9 +102,10 @@ def _evidence(record):
 
 DATE = Column("date", _("Date"), lambda r: r.start_date)
 END_DATE = Column("end_date", _("End date"), lambda r: r.end_date)
-TITLE = Column("title", _("Activity"), lambda r: r.title)
+TITLE = Column("title", _("Activity"), lambda r: r.title, is_title=True)
 TYPE = Column("activity_type", _("Type of activity"), _type)
 HOURS = Column("hours", _("Hours"), lambda r: r.hours)
+STANDARDS = Column("standards", _("Standards"), _standards)
 PEER = (
     Column("peer_reflection", _("Peer reflection"), lambda r: _yes_no(r.has_peer_reflection)),
     Column("peer_name", _("Discussed with"), lambda r: r.peer_name),
@@ -94,6 +130,7 @@ LAYOUTS = {
                     "description",
                     _("A short description of the activity and why it is relevant"),
                     _description,
+                    get_under_title=lambda r: r.description,
                 ),
                 DATE,
                 END_DATE,
@@ -104,6 +141,8 @@ LAYOUTS = {
                     lambda r: r.impact,
                 ),
                 *PEER,
+                HOURS,
+                STANDARDS,
             ),
         ),
         Layout(
@@ -123,7 +162,7 @@ LAYOUTS = {
                     _("How it improved my practice and benefited service users"),
                     lambda r: r.impact,
                 ),
-                Column("standards", _("Standards"), _standards),
+                STANDARDS,
                 Column("evidence", _("Evidence"), _evidence),
             ),
         ),
@@ -140,6 +179,7 @@ LAYOUTS = {
                 Column(
                     "outcomes_service_users", _("Outcomes for service users"), lambda r: r.impact
                 ),
+                STANDARDS,
             ),
         ),
         Layout(
@@ -148,13 +188,14 @@ LAYOUTS = {
             intro=_("A record of CPD to discuss with your manager."),
             columns=(
                 DATE,
-                Column("name", _("Name of the activity"), lambda r: r.title),
+                Column("name", _("Name of the activity"), lambda r: r.title, is_title=True),
                 Column("duration_hours", _("Duration (hours)"), lambda r: r.hours),
                 Column(
                     "how_it_helped",
                     _("How it helped your practice"),
                     lambda r: "\n\n".join(p for p in (r.learning, r.impact) if p),
                 ),
+                STANDARDS,
             ),
         ),
         Layout(
@@ -164,20 +205,16 @@ LAYOUTS = {
             columns=(
                 DATE,
                 END_DATE,
-                Column("title", _("Title"), lambda r: r.title),
+                Column("title", _("Title"), lambda r: r.title, is_title=True),
                 TYPE,
                 HOURS,
-                Column("reflective_model", _("Reflective model"), lambda r: r.reflective_model),
+                Column("reflective_model", _("Reflective model"), _reflective_model),
                 Column("description", _("Description"), lambda r: r.description),
                 Column("learning", _("What I learnt"), lambda r: r.learning),
                 Column("impact", _("Impact"), lambda r: r.impact),
-                Column(
-                    "extra",
-                    _("Other answers"),
-                    lambda r: "\n\n".join(f"{k}: {v}" for k, v in sorted(r.extra.items()) if v),
-                ),
+                Column("extra", _("Other answers"), _extra),
                 *PEER,
-                Column("standards", _("Standards"), _standards),
+                STANDARDS,
                 Column("prompted_by", _("Prompted by"), _evidence),
             ),
         ),
@@ -187,6 +224,38 @@ LAYOUTS = {
 
 def get_layout(code) -> Layout:
     return LAYOUTS.get(code, LAYOUTS[ExportLayout.FULL])
+
+
+def is_empty(value) -> bool:
+    """An optional field left blank: nothing to print."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, tuple | list):
+        return not value
+    return False
+
+
+def record_heading(record) -> str:
+    """The record's heading, shown once, above its fields."""
+    return record.title or gettext("Untitled record")
+
+
+def record_fields(layout, record) -> list[tuple[str, Any]]:
+    """Return (label, raw value) for each field of a record shown under its own heading.
+
+    In the layout's order; the title left out (it is the heading) and every empty field
+    left out. Each writer formats the values (a date, a number, standards one a line).
+    """
+    fields = []
+    for column in layout.columns:
+        if column.is_title:
+            continue
+        value = (column.get_under_title or column.get)(record)
+        if not is_empty(value):
+            fields.append((str(column.header), value))
+    return fields
 
 
 def word_count(text) -> int:

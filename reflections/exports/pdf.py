@@ -1,6 +1,9 @@
 """Write a layout as a tagged PDF (PDF/UA-1): a Django template, autoescaped, rendered to
 HTML, then WeasyPrint lays it out. Headings and table headers become PDF structure, so a
-screen reader can navigate the file."""
+screen reader can navigate the file.
+
+What each record shows, and in which order, is the layout's (`layouts.record_fields`);
+this module only formats the values and hands them to the templates."""
 
 import datetime as dt
 from decimal import Decimal
@@ -11,49 +14,39 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .layouts import record_fields, record_heading
+
 PDF_VARIANT = "pdf/ua-1"
-SHORT_ANSWER = 100  # characters
 
 
 def display(value) -> str:
+    """Return a field's value as the PDF prints it: dates in words, hours as a number,
+    standards one a line (the template keeps line breaks)."""
     if value is None or value == "":
         return ""
     if isinstance(value, dt.date):
         return date_format(value, "j F Y")
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
+    if isinstance(value, tuple | list):
+        return "\n".join(display(item) for item in value)
     return str(value)
 
 
-def _cell(header, text):
-    """Return (header, text, long): long answers get a heading, short ones a line."""
-    return header, text, len(text) > SHORT_ANSWER or "\n" in text
-
-
-def _blocks(cells):
-    """Return the cells in order as blocks: a long answer alone, under its heading, and each
-    run of short answers together, as one line of "label: value" pairs.
-
-    WeasyPrint's cost follows the number of boxes more than the amount of text, so a run of
-    short answers is one paragraph rather than one paragraph each.
-    """
-    blocks = []
-    for header, text, long in cells:
-        if long:
-            blocks.append({"long": True, "header": header, "text": text})
-        elif blocks and not blocks[-1]["long"]:
-            blocks[-1]["fields"].append((header, text))
-        else:
-            blocks.append({"long": False, "fields": [(header, text)]})
-    return blocks
+def _record_view(layout, record) -> dict:
+    """The record as the templates show it: its heading once, then each field labelled
+    (the layout decides which fields, in which order, and leaves out empty ones)."""
+    return {
+        "record": record,
+        "heading": record_heading(record),
+        "fields": [(label, display(value)) for label, value in record_fields(layout, record)],
+    }
 
 
 def render_html(*, layout, records, profile, learner, date_from, date_to) -> str:
     """Return the export as HTML; every value is autoescaped by the template."""
-    rows = []
-    for record in records:
-        cells = [_cell(column.header, display(column.get(record))) for column in layout.columns]
-        rows.append({"record": record, "cells": cells, "blocks": _blocks(cells)})
+    rows = [_record_view(layout, record) for record in records]
+    by_id = {row["record"].id: row for row in rows}
     number = learner.get("registration_number", "")
     learner_line = [
         part
@@ -68,6 +61,11 @@ def render_html(*, layout, records, profile, learner, date_from, date_to) -> str
         "learner_line": learner_line,
         "layout": layout,
         "rows": rows,
+        # The HCPC statement: the records chosen for it, shown as every other record is.
+        "statement_rows": [
+            by_id.get(record.id) or _record_view(layout, record)
+            for record in profile.get("statement", ())
+        ],
         "profile": profile,
         "learner": learner,
         "date_from": date_from,

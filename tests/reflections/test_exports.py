@@ -12,13 +12,14 @@ from django.test.utils import CaptureQueriesContext
 
 from core import tasks
 from core.prepared_files.services import prepared_file_render
+from learning import api as learning_api
 from reflections.exports import csv as export_csv
 from reflections.exports import pdf as export_pdf
 from reflections.exports.files import CPD_EXPORTS
-from reflections.exports.layouts import LAYOUTS, profile_sections
+from reflections.exports.layouts import LAYOUTS, profile_sections, record_fields
 from reflections.models import Export, ExportStatus
 from tests.accounts.factories import RegistrationFactory, UserFactory
-from tests.reflections.export_helpers import pdf_metadata
+from tests.reflections.export_helpers import pdf_metadata, pdf_text_lines
 from tests.reflections.factories import CompleteRecordFactory, ExportFactory, RecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +120,7 @@ def test_only_the_owners_complete_records_in_the_chosen_dates_and_ids_are_export
         "Name of the activity",
         "Duration (hours)",
         "How it helped your practice",
+        "Standards",
     ]
 
 
@@ -179,6 +181,7 @@ def test_the_json_export_keys_each_record_by_column_with_the_learner():
             "hours": "2.5",
             "outcomes_practice": record.learning,
             "outcomes_service_users": record.impact,
+            "standards": [],
         }
     ]
     assert document["periods"][-1]["hours"] == "2.5"
@@ -263,9 +266,10 @@ def test_the_hcpc_profile_has_summary_gaps_statement_and_evidence():
     assert data.startswith(b"%PDF")
 
 
-# Load the export, mark it running, the registration, the records, their standards, then
-# lock, save and the savepoints around them (in tests only, inside the test's transaction).
-EXPORT_TASK_QUERIES = 9
+# Load the export, mark it running, the registration, the records, which standards each
+# cites, the standards and their frameworks (for the full labels), then lock, save and the
+# savepoints around them (in tests only, inside the test's transaction).
+EXPORT_TASK_QUERIES = 11
 
 
 @pytest.mark.parametrize("export_format", ["csv", "pdf"])
@@ -282,3 +286,97 @@ def test_the_export_task_takes_the_same_queries_for_2_and_20_records(export_form
         counts.append(len(queries))
         assert Export.objects.get(id=export.id).status == ExportStatus.DONE
     assert counts == [EXPORT_TASK_QUERIES, EXPORT_TASK_QUERIES]
+
+
+def test_each_pdf_field_is_labelled_on_its_own_line_with_hours_and_full_standards(content):
+    owner = UserFactory()
+    record = CompleteRecordFactory(
+        owner=owner,
+        title="Boundaries on social media",
+        hours=Decimal("2.50"),
+        end_date=None,
+        learning="Privacy settings change without notice.",
+    )
+    record.standards.set([content.social_media])
+    full_label = learning_api.standard_labels([content.social_media.id])[content.social_media.id]
+    _, data = rendered(make_export(owner, format="pdf", layout="swe"))
+    lines = pdf_text_lines(data)
+    text = " ".join(lines)
+    for label in (
+        "Type of CPD",
+        "A short description of the activity and why it is relevant",
+        "Date",
+        "What you learnt",
+        "Peer reflection",
+        "Hours",
+        "Standards",
+    ):
+        assert label in lines, f"{label!r} is not on a line of its own"
+    assert lines[lines.index("Hours") + 1] == "2.5"
+    assert lines[lines.index("What you learnt") + 1] == "Privacy settings change without notice."
+    assert full_label.startswith(content.social_media.get_parent().title)
+    assert full_label in text  # the standard in full: framework, code and whole statement
+    # The title once, as the record's heading; no empty field printed, no run-on line.
+    assert sum(line.count("Boundaries on social media") for line in lines) == 1
+    assert "End date" not in text and "Discussed with" not in text
+    assert "·" not in text and "-" not in lines
+
+
+def test_every_layout_shows_its_records_fields_under_one_heading_in_the_pdf(content):
+    owner = UserFactory()
+    record = CompleteRecordFactory(owner=owner, title="Team supervision", hours=Decimal(3))
+    record.standards.set([content.conduct])
+    full_label = learning_api.standard_labels([content.conduct.id])[content.conduct.id]
+    for code in ("niscc", "scw", "full"):
+        _, data = rendered(make_export(owner, format="pdf", layout=code))
+        lines = pdf_text_lines(data)
+        assert sum(line.count("Team supervision") for line in lines) == 1, code
+        assert "Standards" in lines and full_label in " ".join(lines), code
+        hours = "Duration (hours)" if code == "scw" else "Hours"
+        assert lines[lines.index(hours) + 1] == "3", code
+
+
+def test_a_record_shown_under_its_heading_leaves_out_its_title_and_empty_fields():
+    record = CompleteRecordFactory.build(
+        title="Supervision", description="", end_date=None, peer_name="", hours=None
+    )
+    record.standard_labels = []
+    fields = dict(record_fields(LAYOUTS["swe"], record))
+    assert "A short description of the activity and why it is relevant" not in fields
+    assert "End date" not in fields and "Hours" not in fields and "Standards" not in fields
+    assert "Discussed with" not in fields
+    assert fields["Date"] == dt.date(2026, 3, 2)
+    assert fields["Peer reflection"] == "No"
+    assert "Supervision" not in [str(value) for value in fields.values()]
+
+
+def test_the_csv_has_every_column_in_order_with_standards_in_full(content):
+    owner = UserFactory()
+    record = CompleteRecordFactory(owner=owner, title="Reading", hours=Decimal("2.50"))
+    record.standards.set([content.social_media, content.conduct])
+    labels = learning_api.standard_labels([content.conduct.id, content.social_media.id])
+    _, data = rendered(make_export(owner, layout="full"))
+    header, row = csv_rows(data)
+    assert header == [
+        "Date",
+        "End date",
+        "Title",
+        "Type of activity",
+        "Hours",
+        "Reflective model",
+        "Description",
+        "What I learnt",
+        "Impact",
+        "Other answers",
+        "Peer reflection",
+        "Discussed with",
+        "Their role",
+        "Date of the discussion",
+        "What I learnt from the discussion",
+        "Standards",
+        "Prompted by",
+    ]
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Date"] == "2026-03-02" and cells["Hours"] == "2.5"
+    assert cells["Standards"] == "; ".join(labels.values())  # tree order, each in full
+    assert cells["Reflective model"] == "Driscoll: What? So what? Now what?"

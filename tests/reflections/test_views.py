@@ -1,4 +1,3 @@
-import json
 import re
 
 import pytest
@@ -261,18 +260,6 @@ def test_my_cpd_takes_the_same_number_of_queries_for_1_and_40_records(client):
 
 
 MY_CPD_QUERIES = 13
-
-
-def test_download_all_my_data_has_profile_attempts_and_records(client):
-    record = CompleteRecordFactory(learning=CANARY)
-    client.force_login(record.owner)
-    response = client.get(reverse("reflections:my_data"))
-    assert response["Content-Disposition"].startswith("attachment")
-    assert response["Cache-Control"] == "no-store"
-    data = json.loads(response.content)
-    assert data["profile"]["email"] == record.owner.email
-    assert data["reflective_records"][0]["learning"] == CANARY
-    assert data["quiz_attempts"] == []
 
 
 def test_delete_my_records_asks_first(client):
