@@ -203,3 +203,10 @@ def standard_correctness(*, user_ids, min_learners=1) -> list[StandardCorrectnes
         if len(learners[sid]) >= min_learners
     ]
     return sorted(results, key=lambda r: (r.percent_correct, r.standard_id))
+
+
+# A question of a learner's attempt, for a record that reflects on it; which attempts are
+# at which quiz, for a module's reflection step.
+from .selectors import AnsweredQuestion, answered_question, attempt_quizzes  # noqa: E402
+
+__all__ += ["AnsweredQuestion", "answered_question", "attempt_quizzes"]
