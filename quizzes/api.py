@@ -271,3 +271,10 @@ def personal_data(*, user) -> dict[str, list]:
             )
         )
     return {"quiz_attempts": attempts}
+
+
+# A question of a learner's attempt, for a record that reflects on it; which attempts are
+# at which quiz, for a module's reflection step.
+from .selectors import AnsweredQuestion, answered_question, attempt_quizzes  # noqa: E402
+
+__all__ += ["AnsweredQuestion", "answered_question", "attempt_quizzes"]

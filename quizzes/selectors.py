@@ -185,3 +185,100 @@ def attempts_with_answers(*, user) -> list[Attempt]:
     return list(
         Attempt.objects.filter(user=user).prefetch_related("answers").order_by("started_at", "id")
     )
+
+
+@dataclass(frozen=True)
+class AnsweredQuestion:
+    """One question of a learner's submitted attempt, as it was asked, and their answer.
+
+    `title` is the question's short title or, without one, its prompt: never the scenario.
+    `score` is the question's score from 0 to 1 (see quizzes/scoring.py).
+    """
+
+    attempt_id: int
+    quiz_id: int | None
+    quiz_title: str
+    number: int
+    question_count: int
+    title: str
+    answer_lines: tuple[str, ...]
+    score: float
+    standard_ids: tuple[int, ...]
+    url: str
+
+    @property
+    def right(self) -> bool:
+        return self.score >= 1
+
+    @property
+    def partly_right(self) -> bool:
+        return 0 < self.score < 1
+
+
+def _answer_lines(question, response) -> tuple[str, ...]:
+    """Return the learner's answer as sentences: the options chosen, or each rating."""
+    from django.utils.translation import gettext as _
+
+    from .blocks import RATING_SCALE
+
+    if response is None:
+        return ()
+    options = {o["id"]: o["text"] for o in question["options"]}
+    if "ratings" in response:
+        scale = dict(RATING_SCALE)
+        return tuple(
+            _("You rated “%(answer)s” as %(rating)s.")
+            % {"answer": options[option_id], "rating": str(scale[rating]).lower()}
+            for option_id, rating in response["ratings"].items()
+            if option_id in options and rating in scale
+        )
+    return tuple(options[i] for i in response.get("selected", []) if i in options)
+
+
+def answered_question(*, user_id, attempt_id, number) -> AnsweredQuestion | None:
+    """Return question `number` (1 is the first) of the user's submitted attempt, from the
+    snapshot; None when the attempt is not theirs, not submitted, or has no such question.
+
+    Two queries: the attempt, and the question's score.
+    """
+    from django.urls import reverse
+
+    attempt = (
+        Attempt.objects.filter(id=attempt_id, user_id=user_id, status=AttemptStatus.SUBMITTED)
+        .only("id", "quiz_id", "quiz_title", "snapshot", "responses")
+        .first()
+    )
+    if attempt is None or number is None:
+        return None
+    questions = attempt.snapshot["questions"]
+    if not 1 <= number <= len(questions):
+        return None
+    question = questions[number - 1]
+    score = (
+        Answer.objects.filter(attempt_id=attempt.id, question_id=question["id"])
+        .values_list("score", flat=True)
+        .first()
+    )
+    return AnsweredQuestion(
+        attempt_id=attempt.id,
+        quiz_id=attempt.quiz_id,
+        quiz_title=attempt.quiz_title,
+        number=number,
+        question_count=len(questions),
+        title=(question.get("title") or question["prompt"]).strip(),
+        answer_lines=_answer_lines(question, attempt.responses.get(question["id"])),
+        score=float(score or 0),
+        standard_ids=tuple(
+            sorted({s["id"] for o in question["options"] for s in o.get("standards", [])})
+        ),
+        url=reverse("quizzes:result", args=[attempt.id]),
+    )
+
+
+def attempt_quizzes(*, user_id, quiz_ids) -> dict[int, int]:
+    """Return {attempt id: quiz id} of the user's attempts at these quizzes. One query."""
+    if not quiz_ids:
+        return {}
+    return dict(
+        Attempt.objects.filter(user_id=user_id, quiz_id__in=quiz_ids).values_list("id", "quiz_id")
+    )

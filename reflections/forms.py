@@ -2,8 +2,9 @@
 reflection and the standards. Every limit has a message that says what to do."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size
 from django import forms
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,22 @@ def long_text(label, hint="", name=None):
             % {"name": name, "limit": f"{TEXT_LIMIT:,}"}
         },
     )
+
+
+class PrivacyWarning:
+    """A layout object: the privacy guard's warning about one field, right after it.
+
+    Always rendered (empty when there is nothing to say), so that autosave can fill it.
+    """
+
+    def __init__(self, field):
+        self.field = field
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        return render_to_string(
+            "reflections/includes/privacy_field.html",
+            {"field": self.field, "findings": form.privacy_findings.get(self.field, [])},
+        )
 
 
 class RecordForm(forms.Form):
@@ -96,25 +113,51 @@ class RecordForm(forms.Form):
         label=_("I have checked this record identifies no one"), required=False
     )
 
-    def __init__(self, *args, model_code, standard_choices, show_privacy_confirm=False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        model_code,
+        standard_choices,
+        show_privacy_confirm=False,
+        suggested_model=None,
+        regulator_name="",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         model = get_model(model_code)
         self.model = model
+        # {field name: [privacy.Finding]}: what the guard says beside each field.
+        self.privacy_findings: dict[str, list] = {}
+        if suggested_model is not None:
+            # The model that fits the learner's regulator first, and said to fit.
+            suggested = (
+                suggested_model.code,
+                _("%(model)s (suggested for %(regulator)s registrants)")
+                % {"model": suggested_model.name, "regulator": regulator_name},
+            )
+            self.fields["reflective_model"].choices = [suggested] + [
+                choice for choice in MODEL_CHOICES if choice[0] != suggested_model.code
+            ]
         for prompt in (model.description, model.learning, model.impact):
             self.fields[prompt.key] = long_text(prompt.label, prompt.hint)
         for prompt in model.extra:
             self.fields[f"extra_{prompt.key}"] = long_text(prompt.label, prompt.hint)
         self.fields["standards"].choices = standard_choices
-        reflection = [Field.textarea(p.key) for p in (model.description,)]
-        reflection += [Field.textarea(f"extra_{p.key}") for p in model.extra]
-        reflection += [Field.textarea(model.learning.key), Field.textarea(model.impact.key)]
+
+        def text(name, field=Field.textarea, **options):
+            return (field(name, **options), PrivacyWarning(name))
+
+        reflection = [*text(model.description.key)]
+        for p in model.extra:
+            reflection += text(f"extra_{p.key}")
+        reflection += [*text(model.learning.key), *text(model.impact.key)]
         privacy = [Field.checkboxes("identifiers_checked")] if show_privacy_confirm else []
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the template's form tag has the token
         self.helper.layout = Layout(
             Fieldset(
-                Field.text("title"),
+                *text("title", Field.text),
                 Field.select("activity_type"),
                 Field("start_date"),
                 Field("end_date"),
@@ -131,10 +174,10 @@ class RecordForm(forms.Form):
                 legend_tag="h2",
             ),
             Fieldset(
-                Field.text("peer_name"),
-                Field.text("peer_role"),
+                *text("peer_name", Field.text),
+                *text("peer_role", Field.text),
                 Field("peer_date"),
-                Field.textarea("peer_learning"),
+                *text("peer_learning"),
                 legend=_("Peer reflection"),
                 legend_size=Size.MEDIUM,
                 legend_tag="h2",
@@ -146,9 +189,7 @@ class RecordForm(forms.Form):
                 legend_tag="h2",
             ),
             *privacy,
-            Button.secondary("save", _("Save draft")),
-            Button.primary("complete", _("Complete record")),
-        )
+        )  # The template puts the buttons beside the save status.
 
     @staticmethod
     def initial_for(record):

@@ -66,6 +66,16 @@ class Record(models.Model):
     source_bite_id = models.PositiveIntegerField(null=True, blank=True)
     source_attempt_id = models.PositiveIntegerField(null=True, blank=True)
     source_module_id = models.PositiveIntegerField(null=True, blank=True)
+    # The number of the attempt's question the record reflects on (1 is the first).
+    source_question = models.PositiveSmallIntegerField(null=True, blank=True)
+    site_text = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_(
+            "Text the site wrote into the record (what it pre-filled and the quiz or bite "
+            "text it quotes): the privacy guard never flags it."
+        ),
+    )
     status = models.CharField(
         max_length=10, choices=RecordStatus.choices, default=RecordStatus.DRAFT
     )

@@ -3,14 +3,16 @@
 Reflections are CPD evidence and must never identify the people social workers support. Before
 a record is marked complete the site warns the learner about each finding, and the learner
 fixes the text or confirms it identifies no one; whether a finding blocks anything is the
-caller's business. This is a heuristic tuned to catch the usual slips (an NHS number, a
+caller's business. Text the site itself wrote (what it pre-filled, a quiz or bite it quotes)
+is passed as ``site_texts`` and never flagged; the learner's own words around it still are.
+This is a heuristic tuned to catch the usual slips (an NHS number, a
 postcode, "my client Ahmed") and stay quiet on ordinary CPD writing (standard 5.6, 7.5 hours,
 CPD 2025, a training date, a cited author). It will miss some and flag some harmless text.
 """
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -299,19 +301,39 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return ("…" if left > 0 else "") + excerpt + ("…" if right < len(text) else "")
 
 
+def _site_spans(text: str, site_patterns: list[re.Pattern]) -> list[tuple[int, int]]:
+    """Return where the site's own texts occur in the text."""
+    return [match.span() for pattern in site_patterns for match in pattern.finditer(text)]
+
+
+def _site_pattern(site_text: str) -> re.Pattern | None:
+    # Any run of whitespace matches any other: a browser sends a textarea's newlines as
+    # CRLF, and a learner may rewrap a line.
+    words = site_text.split()
+    return re.compile(r"\s+".join(map(re.escape, words))) if words else None
+
+
 def find_identifiers(
-    fields: Mapping[str, str], *, today: datetime.date | None = None
+    fields: Mapping[str, str],
+    *,
+    site_texts: Iterable[str] = (),
+    today: datetime.date | None = None,
 ) -> list[Finding]:
     """Return findings across the named text fields, in field order then position order.
 
-    ``today`` (default: today) is only used to judge whether a date next to an age is a
-    birth date and to read two-digit years.
+    A finding that lies wholly inside one of ``site_texts`` (text the site wrote, wherever
+    in the fields it now is) is left out. ``today`` (default: today) is only used to judge
+    whether a date next to an age is a birth date and to read two-digit years.
     """
     today = today or datetime.date.today()
+    site_patterns = [p for p in map(_site_pattern, site_texts) if p is not None]
     findings = []
     for field, text in fields.items():
         accepted: list[tuple[int, int, str]] = []
+        site_spans = _site_spans(text or "", site_patterns)
         for kind, start, end in _candidates(text or "", today):
+            if any(s_start <= start and end <= s_end for s_start, s_end in site_spans):
+                continue
             # An NHS-valid number is an NHS number, not also a phone number; a longer name
             # beats the shorter one inside it.
             if not any(

@@ -6,6 +6,7 @@ exports and the regulators' layouts read the same data whichever model the learn
 chose; a model changes the questions asked and adds its extra prompts.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -141,15 +142,46 @@ MODELS = {
             **_core(
                 (
                     _("What did you read or do, and why is it relevant to your role?"),
-                    _("For example, the NISCC page on social media and Standard 5.9."),
+                    _("For example, a NISCC page or exercise and the Standard it relates to."),
                 ),
-                (_("What have you learnt about your own use of social media?"), ""),
+                (_("What have you learnt?"), ""),
                 (
                     _(
-                        "What will you do differently to keep yourself and the people you support safe online?"
+                        "What will you do differently to keep yourself and the people you support safe?"
                     ),
                     "",
                 ),
+            ),
+        ),
+        ReflectiveModel(
+            code="hcpc",
+            name=_("HCPC CPD activity"),
+            summary=_(
+                "The HCPC's CPD standards ask how your learning improves your practice and "
+                "benefits the people who use your service."
+            ),
+            **_core(
+                (_("What was the activity, and what type of learning was it?"), ""),
+                (_("What did you learn from it?"), ""),
+                (
+                    _(
+                        "How has it improved your practice, and how does it benefit the people who use your service?"
+                    ),
+                    "",
+                ),
+            ),
+        ),
+        ReflectiveModel(
+            code="scw",
+            name=_("Social Care Wales learning record"),
+            summary=_(
+                "Social Care Wales asks you to keep a record of your learning and discuss it "
+                "with your manager."
+            ),
+            **_core(
+                (_("What was the learning, and why did you choose it?"), ""),
+                (_("What did you learn?"), ""),
+                (_("How has it helped your practice, and the people you support?"), ""),
             ),
         ),
     )
@@ -160,3 +192,45 @@ CHOICES = [(model.code, model.name) for model in MODELS.values()]
 
 def get_model(code) -> ReflectiveModel:
     return MODELS.get(code) or MODELS[DEFAULT_MODEL]
+
+
+# The model that fits each regulator's registrants (accounts' RegulatorCode values).
+REGULATOR_MODELS = {"swe": "swe", "hcpc": "hcpc", "niscc": "niscc", "scw": "scw"}
+# How content names each regulator, to tell whose registrants a prompt was written for.
+REGULATOR_NAMES = {
+    "swe": ("Social Work England",),
+    "hcpc": ("HCPC", "Health and Care Professions Council"),
+    "niscc": ("NISCC", "Northern Ireland Social Care Council"),
+    "scw": ("Social Care Wales",),
+}
+GENERAL_PROMPT = _("Record a reflection on what you learnt and what you will do differently.")
+
+
+def model_for_regulator(regulator_code) -> ReflectiveModel:
+    """Return the model that fits a registrant of this regulator (the default for none)."""
+    return get_model(REGULATOR_MODELS.get(regulator_code or "", DEFAULT_MODEL))
+
+
+def names_regulator(text, regulator_code) -> bool:
+    """Return whether the text names this regulator ("NISCC", "Social Care Wales")."""
+    return any(
+        re.search(rf"\b{re.escape(name)}\b", text or "", re.IGNORECASE)
+        for name in REGULATOR_NAMES.get(regulator_code, ())
+    )
+
+
+def prompt_for_regulator(prompt, regulator_code) -> str:
+    """Return the editor's reflection prompt, or a general one when it was written for
+    another regulator's registrants.
+
+    A module may ask for "the NISCC reflective learning exercise"; a Social Work England
+    registrant is asked for a reflection in general instead. Someone with no registration
+    sees the prompt as written.
+    """
+    if not prompt:
+        return str(GENERAL_PROMPT)
+    if regulator_code and any(
+        names_regulator(prompt, other) for other in REGULATOR_NAMES if other != regulator_code
+    ):
+        return str(GENERAL_PROMPT)
+    return prompt

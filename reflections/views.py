@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.api import is_manager, second_factor_required
+from accounts.api import is_manager, registration_for, second_factor_required
 from core.params import int_or_none
 from core.prepared_files.views import prepared_file_download, prepared_file_status
 
@@ -21,7 +23,7 @@ from . import selectors, services
 from .exports.files import CPD_EXPORTS
 from .forms import RecordForm
 from .models import ActivityType
-from .reflective_models import MODELS, get_model
+from .reflective_models import MODELS, get_model, model_for_regulator
 
 
 @login_required
@@ -53,6 +55,7 @@ def record_new(request):
             owner=request.user,
             bite_id=int_or_none(request.POST.get("bite")),
             attempt_id=int_or_none(request.POST.get("attempt")),
+            question=int_or_none(request.POST.get("question")),
         )
     except services.RecordNotFound:
         raise Http404 from None
@@ -62,16 +65,45 @@ def record_new(request):
 def _form(request, record, data=None, show_privacy_confirm=False):
     posted_model = (data or {}).get("reflective_model")
     model_code = posted_model if posted_model in MODELS else record.reflective_model
+    registration = registration_for(user=request.user)
     return RecordForm(
         data,
         initial=None if data else RecordForm.initial_for(record),
         model_code=model_code,
         standard_choices=selectors.standard_choices_for(user=request.user, record=record),
         show_privacy_confirm=show_privacy_confirm,
+        suggested_model=model_for_regulator(registration.regulator) if registration else None,
+        regulator_name=registration.regulator_name if registration else "",
     )
 
 
-def _edit_response(request, record, form, *, version, findings=(), status=200):
+def _by_field(findings):
+    by_field: dict[str, list] = {}
+    for finding in findings:
+        by_field.setdefault(finding.field, []).append(finding)
+    return by_field
+
+
+def _saved_status(record):
+    """Return "Last saved at 14:02" (or on an earlier day), or "" for a record never saved."""
+    if record.version <= 1:
+        return ""
+    saved = timezone.localtime(record.updated_at)
+    if saved.date() == timezone.localdate():
+        return _("Last saved at %(time)s") % {"time": saved.strftime("%H:%M")}
+    return _("Last saved on %(date)s at %(time)s") % {
+        "date": date_format(saved.date(), "j F Y"),
+        "time": saved.strftime("%H:%M"),
+    }
+
+
+def _edit_response(request, record, form, *, version, blocked_findings=(), status=200):
+    """Render the form, with the privacy guard's warnings beside each field they concern.
+
+    The warnings are about the saved text; `blocked_findings` (Complete refused) are also
+    listed above the form.
+    """
+    form.privacy_findings = _by_field(services.record_findings(record))
     context = {
         "record": record,
         "form": form,
@@ -82,12 +114,14 @@ def _edit_response(request, record, form, *, version, findings=(), status=200):
                 "field_label": form.fields[finding.field].label
                 if finding.field in form.fields
                 else finding.field,
+                "field": finding.field,
                 "excerpt": finding.excerpt,
             }
-            for finding in findings
+            for finding in blocked_findings
         ],
         "model": get_model(form.model.code),
         "source_link": selectors.record_source_link(record=record),
+        "saved_status": _saved_status(record),
     }
     return TemplateResponse(request, "reflections/edit.html", context, status=status)
 
@@ -144,8 +178,15 @@ def record_edit(request, record_id):
                 ),
             )
         return _edit_response(
-            request, record, form, version=record.version, findings=blocked.findings, status=400
+            request,
+            record,
+            form,
+            version=record.version,
+            blocked_findings=blocked.findings,
+            status=400,
         )
+    # The draft is saved whatever the privacy guard finds: the edit page shows its
+    # warnings beside the fields.
     messages.success(
         request, _("Draft saved at %(time)s") % {"time": timezone.localtime().strftime("%H:%M")}
     )
@@ -155,6 +196,8 @@ def record_edit(request, record_id):
 @login_required
 @require_POST
 def record_autosave(request, record_id):
+    """Save the draft; answer with the new version, the status line and, for every text
+    field, the privacy guard's warning (empty when it has nothing to say)."""
     record = selectors.own_record(user=request.user, record_id=record_id)
     form = _form(request, record, request.POST)
     if not form.is_valid():
@@ -185,12 +228,26 @@ def record_autosave(request, record_id):
             },
             status=409,
         )
+    findings = services.record_findings(saved)
+    by_field = _by_field(findings)
+    fields = set(services.record_texts(saved)) | set(by_field)
     saved_at = timezone.localtime(saved.updated_at).strftime("%H:%M")
     return JsonResponse(
         {
             "status": "saved",
             "version": saved.version,
             "message": _("Saved at %(time)s") % {"time": saved_at},
+            "findings": [
+                {"field": f.field, "label": str(f.label), "excerpt": f.excerpt} for f in findings
+            ],
+            "warnings": {
+                field: render_to_string(
+                    "reflections/includes/privacy_warning.html",
+                    {"findings": by_field.get(field, [])},
+                    request=request,
+                ).strip()
+                for field in sorted(fields)
+            },
         }
     )
 

@@ -24,5 +24,6 @@ def progress_on_quiz_submitted(sender, *, user_id, quiz_id, **kwargs):
 
 @receiver(record_completed, dispatch_uid="training.progress_on_record_completed")
 def progress_on_record_completed(sender, *, owner_id, module_id, **kwargs):
-    if module_id is not None:
-        training_progress_sync(user_id=owner_id)
+    # Every record may count: one started from a module's bite or quiz counts for the
+    # module's reflection step as much as one started from the module (module_id None).
+    training_progress_sync(user_id=owner_id)

@@ -42,7 +42,8 @@ def my_training(request):
 @login_required
 @require_POST
 def module_reflect(request, module_id):
-    """Start a reflection for the module's "Record a reflection" step, and open it."""
+    """Open the learner's draft for the module's "Record a reflection" step (started from
+    the module, one of its bites or its quiz), or start one."""
     source = selectors.module_reflection_source(module_id=module_id)
     if source is None:
         raise Http404

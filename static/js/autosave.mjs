@@ -1,14 +1,18 @@
 // Save a draft record on the server while the learner types: at most every 30 seconds,
 // and when they leave a field. Nothing is kept in the browser's storage. The page says
-// "Saved at 10:42", or "Not saved - check your connection" when a save fails or takes
-// longer than one interval. A record changed in another tab is never overwritten: the
-// server refuses the stale version and the text stays on screen.
+// "Saved at 10:42" in a polite live region beside the buttons (and in a copy at the top
+// of the form); "Not saved - check your connection" only when the request never got an
+// answer (or took longer than one interval), and another message when the server
+// answered with an error. A record changed in another tab is never overwritten: the
+// server refuses the stale version and the text stays on screen. Each save also brings
+// back the privacy guard's warning for every text field, shown beside the field; a
+// warning never stops a draft being saved.
 
 const INTERVAL_MS = 30000;
 
 function start(form) {
   const url = form.dataset.autosaveUrl;
-  const status = form.querySelector(".app-autosave-status");
+  const statuses = form.querySelectorAll("[data-autosave-status], [data-autosave-status-copy]");
   const version = form.querySelector("input[name=version]");
   let dirty = false;
   let saving = null; // the save in flight, if any
@@ -17,8 +21,28 @@ function start(form) {
   let lastSave = 0;
 
   const say = (message, failed) => {
-    status.textContent = message;
-    status.classList.toggle("app-autosave-status--failed", Boolean(failed));
+    statuses.forEach((status) => {
+      status.textContent = message;
+      status.classList.toggle("app-autosave-status--failed", Boolean(failed));
+    });
+  };
+
+  // The server renders each warning (escaped, no script): replace each field's.
+  const warn = (warnings) => {
+    if (!warnings) return;
+    form.querySelectorAll("[data-privacy-field]").forEach((container) => {
+      const html = warnings[container.dataset.privacyField];
+      if (html !== undefined) container.innerHTML = html;
+    });
+  };
+
+  // Say why a save the server answered was refused, never blaming the connection.
+  const refusal = (response, result) => {
+    if (result && result.message) return result.message;
+    if (response.status === 401 || response.status === 403 || response.redirected) {
+      return form.dataset.signedOutMessage;
+    }
+    return form.dataset.errorMessage;
   };
 
   function save() {
@@ -36,29 +60,41 @@ function start(form) {
     body.delete("action");
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), INTERVAL_MS);
+    let response;
     try {
-      const response = await fetch(url, {
+      response = await fetch(url, {
         method: "POST",
         body,
         credentials: "same-origin",
         headers: { "X-Requested-With": "fetch" },
         signal: controller.signal,
       });
-      const result = await response.json();
-      if (response.ok) {
-        version.value = result.version;
-        say(result.message, false);
-      } else {
-        if (response.status === 409) stale = true;
-        else dirty = true;
-        say(result.message, true);
-      }
     } catch {
-      dirty = true;
-      say(form.dataset.offlineMessage || "Not saved - check your connection", true);
-    } finally {
+      // No answer at all: the connection (or a timeout) is to blame.
       clearTimeout(timer);
+      dirty = true;
+      say(form.dataset.offlineMessage, true);
+      return;
     }
+    clearTimeout(timer);
+    let result = null;
+    const json = (response.headers.get("Content-Type") || "").includes("application/json");
+    if (json) {
+      try {
+        result = await response.json();
+      } catch {
+        result = null;
+      }
+    }
+    if (response.ok && result && result.status === "saved") {
+      version.value = result.version;
+      say(result.message, false);
+      warn(result.warnings);
+      return;
+    }
+    if (response.status === 409) stale = true;
+    else dirty = true;
+    say(refusal(response, result), true);
   }
 
   form.addEventListener("input", () => {

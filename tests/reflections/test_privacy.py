@@ -435,3 +435,48 @@ def test_a_finding_cannot_be_changed():
     assert isinstance(finding, Finding)
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.text = "redacted"
+
+
+# Text the site wrote is never flagged; the learner's own words still are.
+
+SITE_SCENARIO = (
+    "Your Instagram account is private, so people have to ask to follow you. Dee, a mother "
+    "you're working with now, sends you a follow request."
+)
+SITE_ANSWER = "You rated “Decline, then tell Dee at your next visit” as inappropriate."
+
+
+def test_the_sites_own_scenario_text_is_flagged_without_site_texts():
+    # The guard itself would flag the scenario: this is what site_texts must silence.
+    assert ("name_near_role", "Dee") in found(SITE_SCENARIO)
+
+
+def test_text_the_site_wrote_raises_no_findings():
+    fields = {"description": f"{SITE_SCENARIO}\n{SITE_ANSWER}"}
+    assert find_identifiers(fields, site_texts=[SITE_SCENARIO, SITE_ANSWER], today=TODAY) == []
+
+
+def test_the_learners_own_nhs_number_next_to_site_text_is_still_flagged():
+    text = f"{SITE_SCENARIO}\nI once wrote down 943 476 5919 on a sticky note."
+    findings = find_identifiers({"description": text}, site_texts=[SITE_SCENARIO], today=TODAY)
+    assert [(f.kind, f.text) for f in findings] == [("nhs_number", "943 476 5919")]
+
+
+def test_the_learners_own_name_near_a_role_is_still_flagged_beside_site_text():
+    text = f"{SITE_SCENARIO} It reminded me of my client Ahmed Khan."
+    findings = find_identifiers({"description": text}, site_texts=[SITE_SCENARIO], today=TODAY)
+    assert [(f.kind, f.text) for f in findings] == [("name_near_role", "Ahmed Khan")]
+
+
+def test_site_text_is_recognised_after_the_browser_rewraps_its_lines():
+    # A textarea sends newlines as CRLF; a learner may rewrap a long line.
+    site = "Dee, a mother\nyou're working with now"
+    text = "Dee, a mother\r\n  you're working with now"
+    assert find_identifiers({"description": text}, site_texts=[site], today=TODAY) == []
+
+
+def test_site_text_in_another_field_is_still_the_sites():
+    findings = find_identifiers(
+        {"title": "x", "learning": SITE_SCENARIO}, site_texts=[SITE_SCENARIO], today=TODAY
+    )
+    assert findings == []

@@ -169,3 +169,165 @@ def test_a_quiz_submitted_while_training_cannot_update_still_answers(
         response = client.post(f"/quizzes/attempts/{attempt.id}/submit/")
     assert response.status_code == 302
     assert Attempt.objects.get(id=attempt.id).status == "submitted"
+
+
+# The reflection step counts a reflection started from the module, its bite or its quiz.
+
+DONE = {"learning": "I learnt to decline kindly.", "impact": "I explain the boundary.", "hours": 1}
+
+
+def complete(user, record):
+    with committed():
+        record_complete(record_id=record.id, owner=user, version=record.version, data=DONE)
+
+
+def reflection_step(module, user):
+    from training.selectors import module_progress
+
+    progress = module_progress(module=module, user=user)
+    return next(step for step in progress.steps if step.kind == "reflection")
+
+
+def submitted_attempt(user, quiz):
+    attempt = attempt_start(user=user, quiz_id=quiz.id)
+    answer_everything(attempt, user)
+    with committed():
+        attempt_submit(attempt_id=attempt.id, user=user)
+    return attempt
+
+
+def test_a_completed_reflection_on_the_modules_quiz_completes_its_reflect_step(module, content):
+    user = UserFactory()
+    attempt = submitted_attempt(user, module.quiz)
+    record = record_start(owner=user, attempt_id=attempt.id, question=1)
+    assert not reflection_step(module, user).done  # a draft does not count
+    complete(user, record)
+    assert reflection_step(module, user).done
+    read(user, content.bite)
+    assert Completion.objects.filter(user=user, module=module).count() == 1
+
+
+def test_a_completed_reflection_on_the_whole_quiz_counts_and_completes_the_module(module, content):
+    user = UserFactory()
+    read(user, content.bite)
+    attempt = submitted_attempt(user, module.quiz)
+    assert not Completion.objects.filter(user=user).exists()
+    # The record's completion alone (no module id on it) brings the module up to date.
+    complete(user, record_start(owner=user, attempt_id=attempt.id))
+    assert Completion.objects.filter(user=user, module=module).count() == 1
+
+
+def test_a_completed_reflection_on_a_bite_of_the_module_counts(module, content):
+    user = UserFactory()
+    complete(user, record_start(owner=user, bite_id=content.bite.id))
+    assert reflection_step(module, user).done
+
+
+def test_a_reflection_on_another_quiz_does_not_count(module, content):
+    from tests.quizzes.factories import QuizPageFactory
+
+    other = QuizPageFactory(parent=content.bite, slug="another")
+    other.save_revision().publish()
+    user = UserFactory()
+    complete(user, record_start(owner=user, attempt_id=submitted_attempt(user, other).id))
+    assert not reflection_step(module, user).done
+
+
+def test_record_your_reflection_opens_the_draft_started_from_the_modules_quiz(client, module):
+    from django.urls import reverse
+
+    user = UserFactory()
+    attempt = submitted_attempt(user, module.quiz)
+    draft = record_start(owner=user, attempt_id=attempt.id, question=2)
+    client.force_login(user)
+    url = reverse("training:module_reflect", args=[module.id])
+    response = client.post(url)
+    assert response["Location"] == reverse("reflections:edit", args=[draft.id])
+    assert Record.objects.filter(owner=user).count() == 1
+
+
+def test_record_your_reflection_twice_opens_one_draft(client, module):
+    from django.urls import reverse
+
+    user = UserFactory()
+    client.force_login(user)
+    url = reverse("training:module_reflect", args=[module.id])
+    first, second = client.post(url), client.post(url)
+    assert first["Location"] == second["Location"]
+    assert Record.objects.filter(owner=user, source_module_id=module.id).count() == 1
+
+
+def test_the_module_page_takes_the_same_queries_with_reflections_from_its_quiz(
+    client, module, content
+):
+    user = UserFactory()
+    client.force_login(user)
+    client.get(module.url)  # warm the site-root cache
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(module.url).status_code == 200
+        return len(queries)
+
+    before = count()
+    attempt = submitted_attempt(user, module.quiz)
+    complete(user, record_start(owner=user, attempt_id=attempt.id))
+    complete(user, record_start(owner=user, bite_id=content.bite.id))
+    assert count() == before
+
+
+# The reflection step fits the learner's regulator.
+
+NISCC_PROMPT = (
+    "Complete the NISCC reflective learning exercise on social media and keep a record of "
+    "your reflections."
+)
+
+
+@pytest.fixture
+def niscc_module(module, content):
+    from tests.training.conftest import module_create
+
+    return module_create(
+        parent=module.training_index,
+        slug="niscc-exercise",
+        title="The NISCC exercise",
+        steps=[
+            {"type": "bite", "value": content.bite.id},
+            {"type": "reflection", "value": {"prompt": NISCC_PROMPT}},
+        ],
+    )
+
+
+def registered(regulator):
+    from tests.accounts.factories import RegistrationFactory
+
+    user = UserFactory()
+    RegistrationFactory(user=user, regulator=regulator)
+    return user
+
+
+def test_a_social_work_england_registrant_is_not_asked_for_the_niscc_exercise(client, niscc_module):
+    from django.urls import reverse
+
+    user = registered("swe")
+    client.force_login(user)
+    html = client.get(niscc_module.url).content.decode()
+    assert "NISCC reflective learning exercise" not in html
+    assert "Reflective model: Social Work England CPD record" in html
+    client.post(reverse("training:module_reflect", args=[niscc_module.id]))
+    record = Record.objects.get(owner=user)
+    assert "NISCC" not in record.description and record.reflective_model == "swe"
+
+
+def test_a_niscc_registrant_is_asked_for_the_niscc_exercise(client, niscc_module):
+    from django.urls import reverse
+
+    user = registered("niscc")
+    client.force_login(user)
+    html = client.get(niscc_module.url).content.decode()
+    assert NISCC_PROMPT in html
+    assert "Reflective model: NISCC reflective learning exercise" in html
+    client.post(reverse("training:module_reflect", args=[niscc_module.id]))
+    record = Record.objects.get(owner=user)
+    assert record.description == NISCC_PROMPT and record.reflective_model == "niscc"

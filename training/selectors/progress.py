@@ -7,6 +7,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import api as accounts_api
 from learning import api as learning_api
 from quizzes import api as quizzes_api
 from reflections import api as reflections_api
@@ -24,21 +25,30 @@ from ..rules import (
 
 
 def learner_facts(*, user_id, steps) -> LearnerFacts:
-    """Load what the learner has done towards these steps, in at most three queries."""
+    """Load what the learner has done towards these steps, in at most four queries.
+
+    A module's reflection step counts a complete record started from the module, from one
+    of its bites or from an attempt at its quiz.
+    """
     bite_ids = {
         s.page_id for module_steps in steps.values() for s in module_steps if s.kind == "bite"
     }
     quiz_ids = {
         s.page_id for module_steps in steps.values() for s in module_steps if s.kind == "quiz"
     }
-    reflective = [
-        m for m, module_steps in steps.items() if any(s.kind == "reflection" for s in module_steps)
-    ]
+    reflective = {
+        m: reflections_api.ModuleSteps(
+            bite_ids=tuple(s.page_id for s in module_steps if s.kind == "bite"),
+            quiz_ids=tuple(s.page_id for s in module_steps if s.kind == "quiz"),
+        )
+        for m, module_steps in steps.items()
+        if any(s.kind == "reflection" for s in module_steps)
+    }
     return LearnerFacts(
         reads=learning_api.bite_reads(user_id=user_id, bite_ids=bite_ids),
         quiz_results=quizzes_api.submitted_results(user_id=user_id, quiz_ids=quiz_ids),
-        reflections=reflections_api.module_record_completions(
-            user_id=user_id, module_ids=reflective
+        reflections=reflections_api.module_reflection_completions(
+            user_id=user_id, modules=reflective
         ),
     )
 
@@ -204,10 +214,17 @@ def module_progress(*, module, user, today=None) -> ModuleProgress | None:
         progress_updated_at=timezone.now() if done.count else None,
         today=today,
     )
+    registration = accounts_api.registration_for(user=user)
     statuses, flags = [], iter(done.done)
     for step in module.steps:
         if step.block_type == "reflection":
-            statuses.append(StepStatus("reflection", step.value["prompt"], "", next(flags)))
+            # The prompt and the questions that fit the learner's regulator.
+            guidance = reflections_api.reflection_guidance(
+                regulator_code=registration.regulator if registration else None,
+                prompt=step.value["prompt"],
+            )
+            hint = _("Reflective model: %(model)s") % {"model": guidance.model_name}
+            statuses.append(StepStatus("reflection", guidance.prompt, "", next(flags), hint))
         elif step.value is None or step.value.id not in live_ids:
             continue
         elif step.block_type == "bite":
@@ -235,10 +252,14 @@ def module_reflection_source(*, module_id) -> reflections_api.ModuleSource | Non
     if module is None:
         return None
     prompt = next((s.value["prompt"] for s in module.steps if s.block_type == "reflection"), "")
+    raw = module.steps.raw_data
     return reflections_api.ModuleSource(
         id=module.id,
         title=module.title,
         url=module.get_url(),
         estimated_minutes=module.estimated_minutes,
         reflection_prompt=prompt,
+        # Every step's page, live or not: a draft started from it is still the learner's.
+        bite_ids=tuple(int(s["value"]) for s in raw if s["type"] == "bite" and s.get("value")),
+        quiz_ids=tuple(int(s["value"]) for s in raw if s["type"] == "quiz" and s.get("value")),
     )
