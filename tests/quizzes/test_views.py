@@ -328,7 +328,9 @@ def test_try_again_is_offered_while_attempts_remain_and_starts_a_new_attempt(cli
     assert response["Location"] == reverse("quizzes:question", args=[second.id, 1])
 
     second = submit_with_wrong(client, quiz, learner, wrong={1})
-    soup = result_soup(client, second)
+    with CaptureQueriesContext(connection) as queries:
+        soup = result_soup(client, second)
+    assert len(queries) == RESULT_PAGE_QUERIES + 1  # counting the submitted attempts
     assert try_again_form(soup) is None
     assert "You have used all your attempts at this quiz." in soup.get_text()
     # The first result no longer offers it either: no attempts remain.
