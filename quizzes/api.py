@@ -12,6 +12,7 @@ from django.urls import reverse
 from .demo import demo_attempt_submit
 from .demo import load_demo_quiz as demo_quiz_load
 from .models import QuizPage
+from .selectors import QUIZ_RESULT_CONTEXT_HOOK
 from .signals import attempt_submitted
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "AttemptSummary",
     "MissedQuestion",
     "QuestionData",
+    "QUIZ_RESULT_CONTEXT_HOOK",
     "QuizLink",
     "StandardCorrectness",
     "attempt_submitted",

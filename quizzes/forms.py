@@ -16,6 +16,22 @@ CONFIDENCE_CHOICES = [
 ]
 
 
+SELECT_ALL = _("Select all that apply.")
+
+
+def without_select_all(prompt):
+    """Return the prompt without a closing "Select all that apply.", which the hint says.
+
+    Editors (and the demo) often end a multiple-response prompt with it; shown in both the
+    legend and the hint, a screen reader would read it twice.
+    """
+    stripped = prompt.rstrip()
+    for ending in {str(SELECT_ALL), "Select all that apply."}:
+        if stripped.lower().endswith(ending.lower()):
+            return stripped[: -len(ending)].rstrip() or prompt
+    return prompt
+
+
 def rating_field_name(option_id):
     return f"rating_{option_id}"
 
@@ -42,8 +58,8 @@ class QuestionForm(forms.Form):
             layout.append(Field.radios("answer", legend_size=Size.MEDIUM))
         elif question["type"] == "multiple_response":
             self.fields["answer"] = forms.MultipleChoiceField(
-                label=question["prompt"],
-                help_text=_("Select all that apply."),
+                label=without_select_all(question["prompt"]),
+                help_text=SELECT_ALL,
                 choices=choices,
                 widget=forms.CheckboxSelectMultiple,
                 error_messages={

@@ -12,6 +12,7 @@ the fraction. The rules, with their Moodle sources, are in docs/quiz-scoring.md.
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 PLACES = 6
 
@@ -215,3 +216,35 @@ def attempt_total(question_scores: Iterable[tuple[float, float]]) -> tuple[float
 def passed(percent: float, pass_mark: float) -> bool:
     """Return True if the attempt's percent reaches the pass mark (percent >= pass_mark)."""
     return percent >= pass_mark
+
+
+# Display: numbers as a person writes them. Only templates and exports call these.
+
+
+def format_number(value, places: int = 2) -> str:
+    """Return a score as a person writes it: at most `places` decimals, no trailing zeros.
+
+    4.30 gives "4.3", 8.0 gives "8", 0.666667 gives "0.67", -1.5 gives "-1.5". Halves
+    round away from zero (0.125 gives "0.13"). None gives "". Accepts floats, Decimals,
+    ints and numeric strings.
+    """
+    if value is None or value == "":
+        return ""
+    step = Decimal(1).scaleb(-places)
+    rounded = Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def format_percent(value) -> str:
+    """Return a percent as a whole number, rounded down: 53.75 gives "53", 100.0 "100".
+
+    Rounded down so that a score just below the pass mark never shows as the pass mark
+    (69.6% shows as 69%, not 70%, when the pass mark is 70%). None gives "".
+    """
+    if value is None or value == "":
+        return ""
+    whole = Decimal(str(value)).to_integral_value(rounding=ROUND_FLOOR)
+    return f"{whole:f}"

@@ -282,3 +282,192 @@ def attempt_quizzes(*, user_id, quiz_ids) -> dict[int, int]:
     return dict(
         Attempt.objects.filter(user_id=user_id, quiz_id__in=quiz_ids).values_list("id", "quiz_id")
     )
+
+
+# The result page: a summary first, then feedback grouped by what was missed.
+
+# Apps above quizzes add to a quiz result's page through this Wagtail hook (training
+# adds the modules the quiz is a step of). Each function takes `quiz_id` and `request`
+# and returns a dict; it is called only while the attempt's quiz still exists.
+QUIZ_RESULT_CONTEXT_HOOK = "quiz_result_context"
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """One part of an answer: an option's text and, for a rated response, the rating."""
+
+    text: str
+    rating: str | None = None
+
+
+def _rating_labels():
+    from .blocks import RATING_SCALE
+
+    return dict(RATING_SCALE)
+
+
+def answer_lines(question, response) -> list[AnswerLine]:
+    """Return the learner's answer as separate pieces (option, rating), never one string."""
+    if response is None:
+        return []
+    options = {o["id"]: o for o in question["options"]}
+    if "ratings" in response:
+        scale = _rating_labels()
+        return [
+            AnswerLine(options[option_id]["text"], scale.get(rating))
+            for option_id, rating in response["ratings"].items()
+            if option_id in options
+        ]
+    return [AnswerLine(options[i]["text"]) for i in response.get("selected", []) if i in options]
+
+
+def best_answer_lines(question) -> list[AnswerLine]:
+    """Return the key: the right options, or every response with its expert rating."""
+    if question["type"] == "situational_judgement":
+        scale = _rating_labels()
+        return [AnswerLine(o["text"], scale.get(o["expert_rating"])) for o in question["options"]]
+    return [AnswerLine(o["text"]) for o in question["options"] if o["correct"]]
+
+
+@dataclass(frozen=True)
+class OptionReview:
+    """An option the feedback is about, with what the learner did with it."""
+
+    text: str
+    feedback: str  # the editor's rich text, as it was when the attempt started
+    chosen: bool  # picked (or, for a rated response, always True: every one is rated)
+    correct: bool  # a right option; for a rated response, rated as the expert did
+    rating: str | None  # the learner's rating, for a rated response
+    expert_rating: str | None
+
+
+@dataclass
+class QuestionReview:
+    number: int
+    question: dict
+    answers: list[AnswerLine]
+    best: list[AnswerLine]
+    score: float | None  # 0 to 1; None before the attempt is scored
+    feedback: list[OptionReview]
+    standards: list
+
+    @property
+    def anchor(self) -> str:
+        return f"question-{self.number}"
+
+    @property
+    def missed(self) -> bool:
+        """True when the question did not get full credit (as quizzes.api.attempt_summary)."""
+        return self.score is not None and self.score < 1
+
+    @property
+    def judgement(self) -> bool:
+        return self.question["type"] == "situational_judgement"
+
+
+def question_review(number, question, response, score) -> QuestionReview:
+    """Return one question's answer, key, feedback and standards, from the snapshot."""
+    response = response or {}
+    judgement = question["type"] == "situational_judgement"
+    scale = _rating_labels() if judgement else {}
+    ratings = response.get("ratings", {})
+    chosen = set(response.get("selected", []))
+    feedback = []
+    for option in question["options"]:
+        if judgement:
+            rating = ratings.get(option["id"])
+            feedback.append(
+                OptionReview(
+                    text=option["text"],
+                    feedback=option["feedback"],
+                    chosen=rating is not None,
+                    correct=rating == option["expert_rating"],
+                    rating=scale.get(rating),
+                    expert_rating=scale.get(option["expert_rating"]),
+                )
+            )
+        elif option["id"] in chosen or option["correct"]:
+            feedback.append(
+                OptionReview(
+                    text=option["text"],
+                    feedback=option["feedback"],
+                    chosen=option["id"] in chosen,
+                    correct=bool(option["correct"]),
+                    rating=None,
+                    expert_rating=None,
+                )
+            )
+    standards = {}
+    for option in question["options"]:
+        for standard in option["standards"]:
+            standards[standard["id"]] = standard
+    return QuestionReview(
+        number=number,
+        question=question,
+        answers=answer_lines(question, response or None),
+        best=best_answer_lines(question),
+        score=score,
+        feedback=feedback,
+        standards=list(standards.values()),
+    )
+
+
+@dataclass
+class AttemptReview:
+    questions: list[QuestionReview]
+    attempts_left: int | None  # None: as many as the learner likes
+    can_try_again: bool  # the quiz is live, open and has attempts left
+
+    @property
+    def missed(self) -> list[QuestionReview]:
+        return [q for q in self.questions if q.missed]
+
+    @property
+    def right(self) -> list[QuestionReview]:
+        return [q for q in self.questions if not q.missed]
+
+
+def attempt_review(*, attempt) -> AttemptReview:
+    """Return a submitted attempt's questions, each scored, and whether another is allowed.
+
+    One query for the answers' scores, and one more to count the learner's submitted
+    attempts when the quiz limits them. `attempt.quiz` must be loaded already
+    (`attempt_for_user` selects it).
+    """
+    scores = {
+        question_id: float(score)
+        for question_id, score in Answer.objects.filter(attempt=attempt).values_list(
+            "question_id", "score"
+        )
+    }
+    questions = [
+        question_review(
+            number, question, attempt.responses.get(question["id"]), scores.get(question["id"], 0.0)
+        )
+        for number, question in enumerate(attempt.snapshot["questions"], 1)
+    ]
+    quiz = attempt.quiz
+    attempts_left = None
+    open_for_attempts = quiz is not None and quiz.live and not quiz.is_closed
+    if open_for_attempts and quiz.attempts_allowed is not None:
+        used = Attempt.objects.filter(
+            user_id=attempt.user_id, quiz=quiz, status=AttemptStatus.SUBMITTED
+        ).count()
+        attempts_left = max(quiz.attempts_allowed - used, 0)
+    return AttemptReview(
+        questions=questions,
+        attempts_left=attempts_left,
+        can_try_again=open_for_attempts and (attempts_left is None or attempts_left > 0),
+    )
+
+
+def quiz_result_context(*, attempt, request) -> dict[str, Any]:
+    """Merge what every function registered for QUIZ_RESULT_CONTEXT_HOOK returns."""
+    context: dict[str, Any] = {}
+    if attempt.quiz_id is None:
+        return context
+    from wagtail import hooks
+
+    for add_context in hooks.get_hooks(QUIZ_RESULT_CONTEXT_HOOK):
+        context.update(add_context(quiz_id=attempt.quiz_id, request=request))
+    return context

@@ -112,7 +112,7 @@ def question_feedback(request, attempt_id, number):
         if number < total
         else reverse("quizzes:check", args=[attempt.id])
     )
-    result = selectors.question_result(number, current.question, current.response, score=None)
+    result = selectors.question_review(number, current.question, current.response, score=None)
     return TemplateResponse(
         request,
         "quizzes/question_feedback.html",
@@ -126,7 +126,7 @@ def _check_context(attempt):
         "rows": [
             (
                 view,
-                selectors.response_labels(view.question, view.response),
+                selectors.answer_lines(view.question, view.response),
                 _question_url(attempt, view.number, return_to_check=True),
             )
             for view in (
@@ -171,7 +171,12 @@ def result(request, attempt_id):
     return TemplateResponse(
         request,
         "quizzes/result.html",
-        {"attempt": attempt, "results": selectors.attempt_results(attempt=attempt)},
+        {
+            "attempt": attempt,
+            "review": selectors.attempt_review(attempt=attempt),
+            # What higher apps add: training's "modules" this quiz is a step of.
+            **selectors.quiz_result_context(attempt=attempt, request=request),
+        },
     )
 
 

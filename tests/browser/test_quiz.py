@@ -221,9 +221,11 @@ def test_a_learner_takes_the_demo_quiz_by_keyboard_alone_and_every_page_passes_a
     expect(page.get_by_role("heading", name=RESULT_HEADING, level=1)).to_be_visible()
     main = page.get_by_role("main")
     expect(main).to_contain_text(re.compile(r"Your score: \d+%"))
-    expect(main.get_by_role("heading", name=f"Question {total}", exact=True)).to_be_visible()
-    expect(main.get_by_role("heading", name="Feedback", exact=True).first).to_be_visible()
-    expect(main.get_by_role("link", name=re.compile(r" standard "))).not_to_have_count(0)
+    expect(main.get_by_role("heading", name="Summary", level=2)).to_be_visible()
+    # Every question has its feedback: open when missed, in a closed details when right.
+    expect(main.locator(f"#question-{total}")).to_have_count(1)
+    expect(main.get_by_text("Feedback", exact=True)).not_to_have_count(0)
+    expect(main.locator("a", has_text=re.compile(r" standard "))).not_to_have_count(0)
     assert_accessible(page)
 
     menu = page.get_by_role("navigation", name="Menu")
@@ -298,3 +300,124 @@ def test_a_question_is_answered_and_the_next_one_shown_without_javascript(
         expect(
             page.get_by_role("heading", name=f"Question {number + 1} of {total}", level=1)
         ).to_be_visible()
+
+
+# A failed quiz leads somewhere: a summary, links to what was missed, try again, the module.
+
+MODULE_TITLE = "Social media and professional boundaries"
+MODULE_PATH = "/training/social-media-and-professional-boundaries/"
+RATING_LABELS = {
+    4: "Very appropriate",
+    3: "Appropriate, but not ideal",
+    2: "Inappropriate, but not awful",
+    1: "Very inappropriate",
+}
+WIDTHS = (390, 1280)
+
+
+def snapshot_question(attempt, number):
+    from quizzes.models import Attempt
+
+    return Attempt.objects.get(id=attempt).snapshot["questions"][number - 1]
+
+
+def answer_from_the_key(page, question, right):
+    """Answer a question page by its labels, right or wrong, reading the key from the attempt."""
+    if question["type"] == "situational_judgement":
+        for position, option in enumerate(question["options"], 1):
+            rating = option["expert_rating"] if right else 5 - option["expert_rating"]
+            group = page.get_by_role("group", name=f"Response {position}: {option['text']}")
+            group.get_by_label(RATING_LABELS[rating], exact=True).check()
+        return
+    chosen = [o for o in question["options"] if bool(o["correct"]) == right]
+    if question["type"] == "single_best_answer":
+        chosen = chosen[:1]
+    for option in chosen:
+        page.get_by_label(option["text"], exact=True).check()
+
+
+def assert_fits(page, width):
+    """Check the page has no sideways scrolling at this width."""
+    page.set_viewport_size({"width": width, "height": 900})
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url} is {scroll_width}px wide at {width}px"
+
+
+def assert_accessible_and_fits(page):
+    for width in WIDTHS:
+        assert_fits(page, width)
+        assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_failed_quiz_summarises_what_was_missed_and_leads_to_another_try_and_the_module(
+    page, live_server, demo
+):
+    from quizzes.models import Attempt
+
+    sign_in(page, live_server, NEW_LEARNER, demo["password"])
+    page.goto(url(live_server, QUIZ_PATH))
+    page.get_by_role("button", name="Start now").click()
+    expect(page.get_by_role("heading", name=QUESTION_HEADING, level=1)).to_be_visible()
+    attempt = attempt_id(page)
+
+    # Only the first question right: a fail.
+    seen_types = set()
+    while (position := question_number(page)) is not None:
+        number, total = position
+        question = snapshot_question(attempt, number)
+        if question["type"] == "multiple_response":
+            hint = page.get_by_role("main").get_by_text("Select all that apply.")
+            expect(hint).to_have_count(1)
+        if question["type"] not in seen_types:
+            seen_types.add(question["type"])
+            assert_accessible_and_fits(page)
+        answer_from_the_key(page, question, right=number == 1)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save and continue").click()
+    assert total > 2, "The demo quiz should have more than two questions"
+    expect(page.get_by_role("heading", name=CHECK_HEADING, level=1)).to_be_visible()
+    expect(page.get_by_role("main")).not_to_contain_text(re.compile(r"\.: (Very|Appropriate|In)"))
+    page.get_by_role("button", name="Submit answers").click()
+
+    # The summary comes first: score, pass mark, and a link per missed question.
+    expect(page.get_by_role("heading", name="You did not pass this time", level=1)).to_be_visible()
+    main = page.get_by_role("main")
+    summary = main.locator("dl").first
+    expect(summary).to_contain_text(re.compile(r"Score\s*\d+(\.\d{1,2})? out of \d+ \(\d+%\)"))
+    expect(summary).to_contain_text("Pass mark")
+    expect(summary).to_contain_text("70%")
+    expect(summary).to_contain_text(f"1 of {total}")
+    expect(main).not_to_contain_text(re.compile(r"\d\.\d0 out of"))
+    missed = main.get_by_role("list", name="Questions you missed").get_by_role("link")
+    expect(missed).to_have_count(total - 1)
+    expect(missed.first).to_have_attribute("href", "#question-2")
+    # The right one is collapsed; the missed ones are open, each with its own reflect button.
+    right = main.locator("details#question-1")
+    expect(right).not_to_have_attribute("open", "")
+    expect(main.get_by_role("button", name=re.compile(r"^Reflect on this question"))).to_have_count(
+        total - 1
+    )
+    expect(main.get_by_role("button", name="Reflect on this quiz")).to_be_visible()
+    assert_accessible_and_fits(page)
+
+    missed.first.click()
+    expect(page).to_have_url(re.compile(r"#question-2$"))
+    expect(main.locator("#question-2").get_by_role("heading", level=3)).to_be_in_viewport()
+    right.locator("summary").click()
+    expect(right).to_have_attribute("open", "")
+    assert_accessible_and_fits(page)
+
+    # Chromium puts a space before the visually hidden ": <title>", as for "attempt 1" above.
+    back = main.get_by_role("link", name=re.compile(rf"^Back to the module ?: {MODULE_TITLE}$"))
+    expect(back).to_have_attribute("href", MODULE_PATH)
+    back.click()
+    expect(page.get_by_role("heading", name=MODULE_TITLE, level=1)).to_be_visible()
+
+    page.go_back()
+    expect(page.get_by_role("heading", name="You did not pass this time", level=1)).to_be_visible()
+    page.get_by_role("button", name="Try again").click()
+    expect(page.get_by_role("heading", name=f"Question 1 of {total}", level=1)).to_be_visible()
+    new_attempt = attempt_id(page)
+    assert new_attempt != attempt
+    assert Attempt.objects.get(id=new_attempt).number == 2

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 
 from quizzes import scoring
@@ -265,3 +267,60 @@ def test_passed_is_true_at_or_above_the_pass_mark():
     assert passed(80.01, 80)
     assert not passed(79.99, 80)
     assert passed(0.0, 0)
+
+
+# Display: scores and percents as a person writes them.
+
+
+@pytest.mark.parametrize(
+    "value,places,expected",
+    [
+        (Decimal("4.300"), 2, "4.3"),
+        (4.3, 2, "4.3"),
+        (Decimal("8.000"), 2, "8"),
+        (8, 2, "8"),
+        (0.666667, 2, "0.67"),
+        (Decimal("0.125"), 2, "0.13"),  # halves round away from zero
+        (Decimal("-1.500"), 2, "-1.5"),
+        (Decimal("-0.001"), 2, "0"),  # never "-0"
+        (Decimal("45.00"), 1, "45"),
+        (45.25, 1, "45.3"),
+        (Decimal("7.999"), 2, "8"),
+        (None, 2, ""),
+    ],
+)
+def test_format_number_drops_trailing_zeros_and_decimals_of_whole_numbers(value, places, expected):
+    assert scoring.format_number(value, places) == expected
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (Decimal("53.75"), "53"),
+        (Decimal("69.99"), "69"),  # never shows as a pass mark of 70 it did not reach
+        (Decimal("70.00"), "70"),
+        (100.0, "100"),
+        (0, "0"),
+        (None, ""),
+    ],
+)
+def test_format_percent_gives_a_whole_number_rounded_down(value, expected):
+    assert scoring.format_percent(value) == expected
+
+
+def test_the_template_filters_use_the_same_rules():
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load quiz_format %}{{ score|quiz_number }} out of {{ max|quiz_number }}, "
+        "{{ percent|quiz_percent }}%, {{ mean|quiz_number:1 }}"
+    )
+    context = Context(
+        {
+            "score": Decimal("4.300"),
+            "max": Decimal("8.000"),
+            "percent": Decimal("53.75"),
+            "mean": 45.0,
+        }
+    )
+    assert template.render(context) == "4.3 out of 8, 53%, 45"

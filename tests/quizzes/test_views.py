@@ -1,3 +1,6 @@
+import re
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -189,7 +192,11 @@ def count_queries(client, url):
 
 
 QUESTION_PAGE_QUERIES = 6
-RESULT_PAGE_QUERIES = 7
+# The session and its user, the attempt with its quiz, its answers' scores, the live
+# training modules (training's quiz_result_context hook: "Back to the module"), and the
+# session's update in a savepoint (3 statements). A quiz with an attempt limit adds one
+# (the learner's submitted attempts).
+RESULT_PAGE_QUERIES = 8
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -209,3 +216,245 @@ def test_question_and_result_pages_take_the_same_queries_for_3_and_30_questions(
     assert (
         count_queries(client, reverse("quizzes:result", args=[attempt.id])) == RESULT_PAGE_QUERIES
     )
+
+
+# The result page: a summary first, actions, then feedback grouped by what was missed.
+
+
+def submit_with_wrong(client, quiz, learner, wrong=()):
+    """Start, answer every question right except the numbers in `wrong`, submit; return it."""
+    from quizzes.services import attempt_answer_save, attempt_submit
+
+    attempt = attempt_start(user=learner, quiz_id=quiz.id)
+    for number, question in enumerate(attempt.snapshot["questions"], 1):
+        right = number not in wrong
+        if question["type"] == "situational_judgement":
+            ratings = {
+                o["id"]: o["expert_rating"] if right else 5 - o["expert_rating"]
+                for o in question["options"]
+            }
+            attempt_answer_save(
+                attempt_id=attempt.id, user=learner, question_id=question["id"], ratings=ratings
+            )
+        else:
+            chosen = [o["id"] for o in question["options"] if o["correct"] == right]
+            if question["type"] == "single_best_answer":
+                chosen = chosen[:1]
+            attempt_answer_save(
+                attempt_id=attempt.id, user=learner, question_id=question["id"], selected=chosen
+            )
+    attempt_submit(attempt_id=attempt.id, user=learner)
+    attempt.refresh_from_db()
+    return attempt
+
+
+def result_soup(client, attempt):
+    from bs4 import BeautifulSoup
+
+    response = client.get(reverse("quizzes:result", args=[attempt.id]))
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def reflect_buttons(soup):
+    return [
+        b for b in soup.find_all("button") if b.get_text().startswith("Reflect on this question")
+    ]
+
+
+def test_the_summary_links_each_missed_question_to_its_open_feedback(client, quiz, learner):
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner, wrong={1, 3})
+    soup = result_soup(client, attempt)
+    missed = soup.find("h2", string="Questions you missed").find_next("ul")
+    links = [a["href"] for a in missed.find_all("a")]
+    assert links == ["#question-1", "#question-3"]
+    assert "Which is best?" in missed.get_text() and "not right" in missed.get_text()
+    for anchor in ("question-1", "question-3"):
+        target = soup.find(id=anchor)
+        assert target.name == "div" and target.find_parent("details") is None
+        assert "Reflect on this question" in target.get_text()
+    # The right answer is there, collapsed, with its feedback kept as written.
+    right = soup.find(id="question-2")
+    assert right.name == "details" and not right.has_attr("open")
+    assert "Because Yes A" in right.get_text()
+    text = soup.get_text(" ")
+    assert "1 of 3" in text  # questions fully right
+    assert "Not passed" in text and "70%" in text
+
+
+def test_every_question_right_says_so_and_collapses_all_feedback(client, quiz, learner):
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner)
+    soup = result_soup(client, attempt)
+    assert "You got every question fully right." in soup.get_text()
+    assert soup.find("h2", string="Questions you missed") is None
+    assert len(soup.find_all("details", id=re.compile(r"^question-\d+$"))) == 3
+    assert not reflect_buttons(soup)
+
+
+def test_reflect_on_this_question_posts_the_attempt_and_the_question_number(client, quiz, learner):
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner, wrong={2})
+    soup = result_soup(client, attempt)
+    (button,) = reflect_buttons(soup)
+    form = button.find_parent("form")
+    assert form["method"] == "post" and form["action"] == reverse("reflections:new")
+    fields = {i["name"]: i["value"] for i in form.find_all("input")}
+    assert fields["attempt"] == str(attempt.id) and fields["question"] == "2"
+    assert "csrfmiddlewaretoken" in fields
+    # The whole quiz can still be reflected on.
+    whole = soup.find("button", string="Reflect on this quiz").find_parent("form")
+    assert {i["name"] for i in whole.find_all("input")} == {"csrfmiddlewaretoken", "attempt"}
+
+
+def try_again_form(soup):
+    button = soup.find("button", string="Try again")
+    return button.find_parent("form") if button else None
+
+
+def test_try_again_is_offered_while_attempts_remain_and_starts_a_new_attempt(client, quiz, learner):
+    quiz.attempts_allowed = 2
+    quiz.save_revision().publish()
+    client.force_login(learner)
+    first = submit_with_wrong(client, quiz, learner, wrong={1})
+    soup = result_soup(client, first)
+    form = try_again_form(soup)
+    assert form is not None and form["action"] == reverse("quizzes:start", args=[quiz.id])
+    assert "You have 1 attempt left at this quiz." in soup.get_text()
+    response = client.post(form["action"])
+    second = Attempt.objects.get(quiz=quiz, status=AttemptStatus.IN_PROGRESS)
+    assert second.number == 2
+    assert response["Location"] == reverse("quizzes:question", args=[second.id, 1])
+
+    second = submit_with_wrong(client, quiz, learner, wrong={1})
+    with CaptureQueriesContext(connection) as queries:
+        soup = result_soup(client, second)
+    assert len(queries) == RESULT_PAGE_QUERIES + 1  # counting the submitted attempts
+    assert try_again_form(soup) is None
+    assert "You have used all your attempts at this quiz." in soup.get_text()
+    # The first result no longer offers it either: no attempts remain.
+    assert try_again_form(result_soup(client, first)) is None
+
+
+def test_try_again_is_offered_without_a_limit_but_not_once_the_quiz_is_closed(
+    client, quiz, learner
+):
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner, wrong={1})
+    soup = result_soup(client, attempt)
+    assert try_again_form(soup) is not None
+    assert "attempts left" not in soup.get_text() and "attempt left" not in soup.get_text()
+    quiz.is_closed = True
+    quiz.save_revision().publish()
+    assert try_again_form(result_soup(client, attempt)) is None
+
+
+def back_to_module_links(soup):
+    return [a for a in soup.find_all("a") if a.get_text().startswith("Back to the module")]
+
+
+def test_back_to_the_module_is_offered_only_when_the_quiz_is_a_module_step(
+    client, content, quiz, learner
+):
+    from tests.training.conftest import module_create
+    from training.models import TrainingIndexPage
+
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner, wrong={1})
+    assert back_to_module_links(result_soup(client, attempt)) == []
+
+    training = content.home.add_child(instance=TrainingIndexPage(title="Training", slug="training"))
+    module_create(
+        parent=training,
+        slug="other",
+        title="Another module",
+        steps=[{"type": "bite", "value": content.bite.id}],
+    )
+    assert back_to_module_links(result_soup(client, attempt)) == []
+
+    module = module_create(
+        parent=training,
+        slug="social-media",
+        title="Social media and professional boundaries",
+        steps=[{"type": "bite", "value": content.bite.id}, {"type": "quiz", "value": quiz.id}],
+    )
+    (link,) = back_to_module_links(result_soup(client, attempt))
+    assert link["href"] == module.url
+    assert link.get_text() == "Back to the module: Social media and professional boundaries"
+
+
+def test_scores_read_as_a_person_writes_them(client, quiz, learner):
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner, wrong={1})
+    Attempt.objects.filter(id=attempt.id).update(
+        score=Decimal("1.300"), max_score=Decimal("3.000"), percent=Decimal("43.33")
+    )
+    text = result_soup(client, attempt).get_text(" ")
+    assert "1.3 out of 3 (43%)" in text and "Your score: 43%" in text
+    assert "1.30" not in text and "3.000" not in text
+    # Each question's score too: 1 out of 1, never 1.00.
+    assert "1 out of 1" in text and "1.00 out of 1" not in text
+    my_results = client.get(reverse("quizzes:my_results")).content.decode()
+    assert "43%" in my_results and "43.33" not in my_results
+
+
+def test_a_rated_response_and_its_rating_are_shown_apart(client, quiz, learner):
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner, wrong={3})
+    soup = result_soup(client, attempt)
+    text = soup.get_text(" ")
+    assert "Talk to them: " not in text and "Ignore it: " not in text
+    feedback = soup.find(id="question-3")
+    ratings = [
+        (dt.get_text(strip=True), dt.find_next_sibling("dd").get_text(strip=True))
+        for dt in feedback.select("dl.app-ratings dt")
+    ]
+    assert ratings == [
+        ("Your rating", "Very inappropriate"),
+        ("Expert rating", "Very appropriate"),
+        ("Your rating", "Very appropriate"),
+        ("Expert rating", "Very inappropriate"),
+    ]
+    check_attempt = attempt_start(user=learner, quiz_id=quiz.id)
+    answer_everything(check_attempt, learner)
+    check = client.get(reverse("quizzes:check", args=[check_attempt.id])).content.decode()
+    assert "Talk to them: Very appropriate" not in check
+    assert "Your rating: <strong>Very appropriate</strong>" in check
+
+
+def test_select_all_that_apply_is_said_once_on_a_question_page(client, content, learner):
+    prompt = "Which of these should you do? Select all that apply."
+    quiz = QuizPageFactory(parent=content.bite, slug="select-all", questions=[multiple(prompt)])
+    quiz.save_revision().publish()
+    client.force_login(learner)
+    attempt, location = start(client, quiz)
+    html = client.get(location).content.decode()
+    assert html.count("Select all that apply.") == 1
+    assert "Which of these should you do?" in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_result_page_of_a_module_quiz_takes_the_same_queries_for_3_and_30_questions(
+    client, content, learner, count
+):
+    from tests.training.conftest import module_create
+    from training.models import TrainingIndexPage
+
+    quiz = quiz_with(content, count, slug=f"quiz-{count}")
+    training = content.home.add_child(instance=TrainingIndexPage(title="Training", slug="training"))
+    for n in range(3):
+        module_create(
+            parent=training,
+            slug=f"module-{n}",
+            title=f"Module {n}",
+            steps=[{"type": "quiz", "value": quiz.id}],
+        )
+    client.force_login(learner)
+    attempt = submit_with_wrong(client, quiz, learner, wrong={1, 2})
+    url = reverse("quizzes:result", args=[attempt.id])
+    client.get(url)  # Wagtail caches the site's root paths on first use.
+    with CaptureQueriesContext(connection) as queries:
+        soup = result_soup(client, attempt)
+    assert len(back_to_module_links(soup)) == 3
+    assert len(queries) == RESULT_PAGE_QUERIES
