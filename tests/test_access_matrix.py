@@ -90,6 +90,10 @@ MATRIX = {
     ),
     "accessibility/": ("/accessibility/", everyone(OK)),
     "privacy/": ("/privacy/", everyone(OK)),
+    "cookies/": ("/cookies/", everyone(OK)),
+    "contact/": ("/contact/", everyone(OK)),
+    "feedback/": ("/feedback/", everyone(OK)),
+    "feedback/thank-you/": ("/feedback/thank-you/", everyone(OK)),
     "quizzes/<int:quiz_id>/start/": ("/quizzes/{quiz}/start/", signed_in(NOT_ALLOWED)),
     "quizzes/attempts/<int:attempt_id>/questions/<int:number>/": (
         "/quizzes/attempts/{attempt}/questions/1/",

@@ -227,6 +227,8 @@ CRISPY_TEMPLATE_PACK = "gds"
 # Wagtail
 SERVICE_NAME = _("Social care CPD")
 WAGTAIL_SITE_NAME = "Social care CPD"
+# Where people write for help (the Contact page): set it to your organisation's address.
+SERVICE_CONTACT_EMAIL = env("SERVICE_CONTACT_EMAIL", "help@example.com")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this backend uses PostgreSQL full-text search; on SQLite, FTS5.
