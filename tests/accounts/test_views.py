@@ -352,3 +352,9 @@ def test_a_name_containing_markup_is_shown_as_text(client):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Jones" in html
     assert "<img src=x" not in html
+
+
+def test_back_links_say_back_not_a_menu_label(client):
+    """The header's menu labels must not leak into a back link included without `only`."""
+    html = client.get(RESET).content.decode()
+    assert re.search(r'class="govuk-back-link">\s*Back\s*</a>', html), html
