@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .demo import demo_attempt_submit
 from .demo import load_demo_quiz as demo_quiz_load
@@ -233,7 +234,7 @@ def personal_data(*, user) -> dict[str, list]:
     from django.utils.html import strip_tags
 
     from .models import AttemptStatus
-    from .selectors import attempts_with_answers, question_result
+    from .selectors import answer_lines, answer_sentence, attempts_with_answers, best_answer_lines
 
     attempts = []
     for attempt in attempts_with_answers(user=user):
@@ -241,20 +242,21 @@ def personal_data(*, user) -> dict[str, list]:
         scores = {answer.question_id: float(answer.score) for answer in attempt.answers.all()}
         questions = []
         for number, question in enumerate(attempt.snapshot.get("questions", []), 1):
-            result = question_result(
-                number,
-                question,
-                attempt.responses.get(question["id"]),
-                scores.get(question["id"], 0.0),
-            )
+            response = attempt.responses.get(question["id"])
             questions.append(
                 QuestionData(
                     number=number,
                     scenario=strip_tags(question.get("scenario", "")).strip(),
                     question=question.get("prompt", ""),
-                    your_answer=tuple(str(line) for line in result.answer_lines),
-                    right_answer=tuple(str(line) for line in result.best_lines),
-                    score=result.score if submitted else None,
+                    your_answer=tuple(
+                        answer_sentence(line, rater=_("You"))
+                        for line in answer_lines(question, response)
+                    ),
+                    right_answer=tuple(
+                        answer_sentence(line, rater=_("The expert"))
+                        for line in best_answer_lines(question)
+                    ),
+                    score=scores.get(question["id"], 0.0) if submitted else None,
                 )
             )
         attempts.append(

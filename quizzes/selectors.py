@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import F
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .models import Answer, Attempt, AttemptStatus, FeedbackTiming
 
@@ -58,71 +59,6 @@ def first_unanswered(attempt) -> int | None:
 
 def feedback_after_each(attempt) -> bool:
     return attempt.snapshot["quiz"]["feedback_timing"] == FeedbackTiming.EACH_QUESTION
-
-
-def response_labels(question, response):
-    """Return the learner's answer as readable lines."""
-    if response is None:
-        return []
-    options = {o["id"]: o for o in question["options"]}
-    if "ratings" in response:
-        from .blocks import RATING_SCALE
-
-        scale = dict(RATING_SCALE)
-        return [
-            f"{options[option_id]['text']}: {scale[rating]}"
-            for option_id, rating in response["ratings"].items()
-            if option_id in options
-        ]
-    return [options[i]["text"] for i in response["selected"] if i in options]
-
-
-@dataclass
-class QuestionResult:
-    number: int
-    question: dict
-    answer_lines: list
-    best_lines: list
-    score: float
-    feedback: list  # (option, chosen or rated) pairs with feedback to show
-    standards: list
-
-
-def question_result(number, question, response, score):
-    from .blocks import RATING_SCALE
-
-    scale = dict(RATING_SCALE)
-    if question["type"] == "situational_judgement":
-        best = [f"{o['text']}: {scale[o['expert_rating']]}" for o in question["options"]]
-        feedback = question["options"]
-    else:
-        best = [o["text"] for o in question["options"] if o["correct"]]
-        chosen = set((response or {}).get("selected", []))
-        feedback = [o for o in question["options"] if o["id"] in chosen or o["correct"]]
-    standards = {}
-    for option in question["options"]:
-        for standard in option["standards"]:
-            standards[standard["id"]] = standard
-    return QuestionResult(
-        number=number,
-        question=question,
-        answer_lines=response_labels(question, response),
-        best_lines=best,
-        score=score,
-        feedback=feedback,
-        standards=list(standards.values()),
-    )
-
-
-def attempt_results(*, attempt) -> list[QuestionResult]:
-    """Per question: the learner's answer, the best answer, feedback and standards."""
-    scores = {a.question_id: float(a.score) for a in Answer.objects.filter(attempt=attempt)}
-    return [
-        question_result(
-            number, question, attempt.responses.get(question["id"]), scores.get(question["id"], 0.0)
-        )
-        for number, question in enumerate(attempt.snapshot["questions"], 1)
-    ]
 
 
 def results_for_user(*, user):
@@ -217,22 +153,7 @@ class AnsweredQuestion:
 
 def _answer_lines(question, response) -> tuple[str, ...]:
     """Return the learner's answer as sentences: the options chosen, or each rating."""
-    from django.utils.translation import gettext as _
-
-    from .blocks import RATING_SCALE
-
-    if response is None:
-        return ()
-    options = {o["id"]: o["text"] for o in question["options"]}
-    if "ratings" in response:
-        scale = dict(RATING_SCALE)
-        return tuple(
-            _("You rated “%(answer)s” as %(rating)s.")
-            % {"answer": options[option_id], "rating": str(scale[rating]).lower()}
-            for option_id, rating in response["ratings"].items()
-            if option_id in options and rating in scale
-        )
-    return tuple(options[i] for i in response.get("selected", []) if i in options)
+    return tuple(answer_sentence(line, rater=_("You")) for line in answer_lines(question, response))
 
 
 def answered_question(*, user_id, attempt_id, number) -> AnsweredQuestion | None:
@@ -327,6 +248,20 @@ def best_answer_lines(question) -> list[AnswerLine]:
         scale = _rating_labels()
         return [AnswerLine(o["text"], scale.get(o["expert_rating"])) for o in question["options"]]
     return [AnswerLine(o["text"]) for o in question["options"] if o["correct"]]
+
+
+def answer_sentence(line: AnswerLine, *, rater) -> str:
+    """Say one answer line in words: the option's text, or who rated a response how.
+
+    ("You rated “Ask them…” as very inappropriate.", never "Ask them.: Very inappropriate".)
+    """
+    if line.rating is None:
+        return line.text
+    return _("%(rater)s rated “%(answer)s” as %(rating)s.") % {
+        "rater": rater,
+        "answer": line.text,
+        "rating": str(line.rating).lower(),
+    }
 
 
 @dataclass(frozen=True)
