@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -8,16 +7,21 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .selectors import search_content
+from .selectors import search_content, search_query_clean
 from .services import BiteNotFound, bite_mark_read
-
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Paginator(search_content(query=query), 10).get_page(request.GET.get("page"))
-    context = {"query": query, "results": results, "query_string": urlencode({"q": query})}
+    query = search_query_clean(request.GET.get("q", ""))
+    results = search_content(query=query, page_number=request.GET.get("page"), request=request)
+    context = {
+        "query": query.text,
+        "empty_query": "q" in request.GET and not query.text,
+        "search": results,
+        "results": results.page,
+        "query_string": urlencode({"q": query.text}),
+        "suggestion_query_string": urlencode({"q": results.suggestion}),
+    }
     return TemplateResponse(request, "learning/search.html", context)
 
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.search import index
 
 from .blocks import QuestionStreamBlock
 
@@ -70,6 +72,12 @@ class QuizPage(Page):
         ),
         FieldPanel("questions"),
     ]
+    # Site search finds a quiz by what a learner reads on it: the scenarios, questions
+    # and options, not the feedback or the key (learning.selectors.search).
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("question_text"),
+    ]
     parent_page_types = ["learning.KnowledgeBitePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -78,6 +86,15 @@ class QuizPage(Page):
     class Meta:
         verbose_name = _("quiz page")
         verbose_name_plural = _("quiz pages")
+
+    def question_text(self):
+        """Return the scenarios, questions and options as plain text, for the search index."""
+        texts = []
+        for question in self.questions:
+            value = question.value
+            texts += [get_text_for_indexing(value["scenario"].source), value["prompt"]]
+            texts += [option["text"] for option in value["options"]]
+        return "\n".join(texts)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import quiz_page_context

@@ -1,7 +1,9 @@
 from django.urls import path, reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
+from wagtail.rich_text import get_text_for_indexing
 
 from . import admin_views
 from .api import quiz_for_bite
@@ -12,6 +14,16 @@ from .models import QuizPage
 def bite_page_quiz(*, bite, request):
     """Offer the quiz that checks the bite on the bite's page."""
     return {"quiz": quiz_for_bite(bite=bite, request=request)}
+
+
+@hooks.register("search_page_types")  # learning.selectors.search.SEARCH_PAGE_TYPES_HOOK
+def quiz_search_page_type():
+    """Let site search find quizzes, labelled "Quiz", summed up by their introduction."""
+    return [(QuizPage, _("Quiz"), quiz_search_summary)]
+
+
+def quiz_search_summary(quiz):
+    return Truncator(" ".join(get_text_for_indexing(quiz.intro).split())).words(40)
 
 
 @hooks.register("register_admin_urls")

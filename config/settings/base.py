@@ -231,8 +231,10 @@ WAGTAIL_SITE_NAME = "Social care CPD"
 SERVICE_CONTACT_EMAIL = env("SERVICE_CONTACT_EMAIL", "help@example.com")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
-    # On PostgreSQL this backend uses PostgreSQL full-text search; on SQLite, FTS5.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # On PostgreSQL this backend uses PostgreSQL full-text search; on SQLite, FTS5. Both
+    # stem with the Porter stemmer: `cpd_search` is made by learning's migration 0008,
+    # which also gives SQLite's FTS5 table the porter tokenizer (decision 0012).
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "cpd_search"},
 }
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

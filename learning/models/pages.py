@@ -251,6 +251,7 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("statement"),
         index.SearchField("detail"),
+        index.SearchField("framework_title"),  # "HCPC confidentiality" finds HCPC's
         index.FilterField("code"),
     ]
     parent_page_types = ["learning.FrameworkPage"]
@@ -260,6 +261,11 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def framework_title(self):
+        """Return the framework's title (regulator and edition), for the search index."""
+        framework = self.get_parent() if self.depth and self.depth > 1 else None
+        return framework.title if framework else ""
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import standard_page_context

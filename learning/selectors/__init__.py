@@ -11,13 +11,15 @@ from .content import (
     frameworks_for_standards,
     parent_path,
     reader_regulator,
-    search_content,
     standard_label,
     standard_labels,
     standard_page_context,
 )
+from .search import MAX_QUERY_LENGTH, SEARCH_PAGE_TYPES_HOOK, search_content, search_query_clean
 
 __all__ = [
+    "MAX_QUERY_LENGTH",
+    "SEARCH_PAGE_TYPES_HOOK",
     "bite_footnotes",
     "bite_page_context",
     "bite_read_by",
@@ -29,6 +31,7 @@ __all__ = [
     "parent_path",
     "reader_regulator",
     "search_content",
+    "search_query_clean",
     "standard_label",
     "standard_labels",
     "standard_page_context",

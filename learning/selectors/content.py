@@ -219,15 +219,3 @@ def standard_page_context(*, standard):
         "citing_bites": bites_citing(standard=standard),
         "current_equivalents": standard.current_equivalents.live().order_by("path"),
     }
-
-
-def search_content(*, query):
-    """Search knowledge bites and standards; return live specific pages, best first."""
-    if not query:
-        return Page.objects.none()
-    return (
-        Page.objects.live()
-        .type(KnowledgeBitePage, StandardPage, FrameworkPage)
-        .specific()
-        .search(query)
-    )
