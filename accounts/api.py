@@ -10,12 +10,13 @@ from .decorators import second_factor_required
 from .demo import DEMO_TEAM, DemoLogin, demo_password, demo_users_load
 from .models import RegulatorCode, Team, User
 from .permissions import is_administrator, is_manager
-from .selectors import registration_for_user
+from .selectors import managers_of_user, registration_for_user
 from .services import registration_update
 
 __all__ = [
     "DEMO_TEAM",
     "DemoLogin",
+    "PersonRef",
     "RegistrationRef",
     "RegulatorCode",
     "Team",
@@ -25,6 +26,7 @@ __all__ = [
     "demo_users_load",
     "is_administrator",
     "is_manager",
+    "managers_of",
     "registration_for",
     "registration_update",
     "second_factor_required",
@@ -57,3 +59,18 @@ def registration_for(*, user) -> RegistrationRef | None:
 def all_team_ids() -> list[int]:
     """Return the id of every team, in order."""
     return list(Team.objects.order_by("id").values_list("id", flat=True))
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    id: int
+    name: str
+    email: str
+
+
+def managers_of(*, user) -> list[PersonRef]:
+    """Return who manages the user's teams (the people a shared record reaches). One query."""
+    return [
+        PersonRef(id=person.id, name=person.get_full_name() or person.email, email=person.email)
+        for person in managers_of_user(user=user)
+    ]

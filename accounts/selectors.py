@@ -43,3 +43,14 @@ def totp_device_confirmed(*, user) -> TOTPDevice | None:
 def recovery_codes_left(*, user) -> int:
     """Return how many unused recovery codes the user has."""
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def managers_of_user(*, user) -> list:
+    """Return the people who manage any team the user belongs to, by name, in one query."""
+    return list(
+        get_user_model()
+        .objects.filter(managed_teams__members=user, is_active=True)
+        .exclude(id=user.id)
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-in/set-up-app/", views.second_factor_set_up, name="second_factor_set_up"),
     path("recovery-codes/", views.recovery_codes, name="recovery_codes"),
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
+    path("signed-out/", views.signed_out, name="signed_out"),
     path("your-account/", views.ProfileView.as_view(), name="profile"),
     path(
         "your-account/recovery-codes/",

@@ -67,7 +67,18 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
-    """Sign out on POST only (Django refuses GET), so a link or image cannot do it."""
+    """Sign out on POST only (Django refuses GET), so a link or image cannot do it; then
+    say so on the signed-out page."""
+
+    next_page = reverse_lazy("accounts:signed_out")
+
+
+def signed_out(request):
+    """Confirm that the person has signed out. Someone still signed in goes home instead,
+    so the page never says something untrue."""
+    if request.user.is_authenticated:
+        return redirect("/")
+    return TemplateResponse(request, "accounts/signed_out.html")
 
 
 class PasswordResetView(auth_views.PasswordResetView):

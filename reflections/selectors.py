@@ -32,32 +32,74 @@ def standard_choices_for(*, user, record=None):
 
 
 def my_records(*, user, year=None, activity_type=None, standard_id=None):
-    """Return the user's records, filtered, with the standards prefetched, and totals."""
-    records = Record.objects.filter(owner=user)
+    """Return the user's records, filtered, with the standards prefetched, and totals.
+
+    One aggregate counts both all the user's records (``all``: none means a first visit,
+    not a filter that excludes everything) and those the filters keep.
+    """
+    match = Q()
     if year:
-        records = records.filter(start_date__year=year)
+        match &= Q(start_date__year=year)
     if activity_type:
-        records = records.filter(activity_type=activity_type)
+        match &= Q(activity_type=activity_type)
     if standard_id:
-        records = records.filter(standards__id=standard_id)
-    totals = records.aggregate(
-        count=Count("id", distinct=True),
-        complete=Count("id", filter=Q(status=RecordStatus.COMPLETE), distinct=True),
-        hours=Sum("hours", filter=Q(status=RecordStatus.COMPLETE)),
+        # A subquery, not a join: a join would repeat a record once per standard and
+        # multiply its hours in the sum.
+        through = Record.standards.through
+        match &= Q(id__in=through.objects.filter(standardpage_id=standard_id).values("record_id"))
+    mine = Record.objects.filter(owner=user)
+    complete = Q(status=RecordStatus.COMPLETE)
+    totals = mine.aggregate(
+        all=Count("id"),
+        count=Count("id", filter=match) if match else Count("id"),
+        complete=Count("id", filter=match & complete),
+        hours=Sum("hours", filter=match & complete),
     )
     totals["hours"] = totals["hours"] or Decimal(0)
-    return records.prefetch_related("standards").order_by("-start_date", "-created_at"), totals
+    records = mine.filter(match).prefetch_related("standards")
+    return records.order_by("-start_date", "-created_at"), totals
 
 
-def record_standards(*, user):
-    """Return (id, title) of the standards the user's records relate to, for filtering."""
+def record_standards(*, user) -> list[tuple[int, str]]:
+    """Return (id, full label) of the standards the user's records relate to, for filtering.
+
+    In tree order (framework by framework); three queries.
+    """
     through = Record.standards.through
-    return list(
-        through.objects.filter(record__owner=user)
-        .values_list("standardpage_id", "standardpage__title")
-        .distinct()
-        .order_by("standardpage__path")
+    ids = set(through.objects.filter(record__owner=user).values_list("standardpage_id", flat=True))
+    return list(learning_api.standard_labels(ids).items()) if ids else []
+
+
+def record_standard_labels(*, record) -> list[str]:
+    """Return the record's standards, each named in full, in tree order. Three queries."""
+    ids = list(
+        Record.standards.through.objects.filter(record=record).values_list(
+            "standardpage_id", flat=True
+        )
     )
+    return list(learning_api.standard_labels(ids).values()) if ids else []
+
+
+def shared_records(*, manager) -> list[tuple[Record, list[str]]]:
+    """Return the records shared with `manager`, each with its standards in full.
+
+    By owner's name, newest first; four queries whatever the number of records.
+    """
+    records = list(
+        shared_with(manager)
+        .select_related("owner")
+        .prefetch_related("standards")
+        .order_by("owner__last_name", "owner__first_name", "-start_date", "id")
+    )
+    ids = {standard.id for record in records for standard in record.standards.all()}
+    labels = learning_api.standard_labels(ids) if ids else {}
+    return [
+        (
+            record,
+            [labels[s.id] for s in sorted(record.standards.all(), key=lambda s: s.path)],
+        )
+        for record in records
+    ]
 
 
 def record_years(*, user):

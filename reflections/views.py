@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import api as accounts_api
 from accounts.api import is_manager, registration_for, second_factor_required
 from core.params import int_or_none
 from core.prepared_files.views import prepared_file_download, prepared_file_status
@@ -34,14 +35,17 @@ def my_cpd(request):
     records, totals = selectors.my_records(
         user=request.user, year=year, activity_type=activity_type, standard_id=standard_id
     )
+    standards = selectors.record_standards(user=request.user)
     context = {
         "records": records,
         "totals": totals,
         "years": selectors.record_years(user=request.user),
-        "standards": selectors.record_standards(user=request.user),
+        "standards": standards,
         "filters": {"year": year, "type": activity_type, "standard": standard_id},
+        "standard_label": dict(standards).get(standard_id, "") if standard_id else "",
         "standing": selectors.cpd_standing_for(user=request.user),
         "activity_types": ActivityType.choices,
+        "filtered": bool(year or activity_type or standard_id),
         "manages_a_team": is_manager(request.user),
     }
     return TemplateResponse(request, "reflections/my_cpd.html", context)
@@ -258,6 +262,7 @@ def _detail_context(record, *, owner_view):
         "record": record,
         "model": model,
         "extras": [(prompt, record.extra.get(prompt.key, "")) for prompt in model.extra],
+        "standards": selectors.record_standard_labels(record=record),
         "owner_view": owner_view,
     }
 
@@ -273,10 +278,28 @@ def record_detail(request, record_id):
 
 
 @login_required
-@require_POST
 def record_share(request, record_id):
+    """Share a complete record with the owner's managers, or stop: GET asks, POST does.
+
+    The question names who will read it. Posting the same answer twice changes nothing.
+    """
     record = selectors.own_record(user=request.user, record_id=record_id)
+    if not record.is_complete and not record.shared_with_manager:
+        messages.error(request, _("Complete the record before you share it"))
+        return redirect("reflections:edit", record.id)
+    managers = accounts_api.managers_of(user=request.user)
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "reflections/confirm_share.html",
+            {"record": record, "managers": managers, "share": not record.shared_with_manager},
+        )
     share = request.POST.get("share") == "yes"
+    if share and not managers:
+        messages.error(
+            request, _("No one manages a team you are in, so there is no one to share with")
+        )
+        return redirect("reflections:detail", record.id)
     try:
         services.record_share(record_id=record.id, owner=request.user, shared=share)
     except services.CompletionBlocked:
@@ -296,19 +319,18 @@ def record_delete(request, record_id):
     record = selectors.own_record(user=request.user, record_id=record_id)
     if request.method == "POST":
         services.record_delete(record_id=record.id, owner=request.user)
-        messages.success(request, _("Record deleted"))
+        messages.success(request, _("“%(title)s” has been deleted") % {"title": record})
         return redirect("reflections:my_cpd")
     return TemplateResponse(request, "reflections/confirm_delete.html", {"record": record})
 
 
 @second_factor_required
 def shared_list(request):
-    records = (
-        selectors.shared_with(request.user)
-        .select_related("owner")
-        .order_by("owner__last_name", "-start_date")
+    return TemplateResponse(
+        request,
+        "reflections/shared_list.html",
+        {"shared": selectors.shared_records(manager=request.user)},
     )
-    return TemplateResponse(request, "reflections/shared_list.html", {"records": records})
 
 
 @second_factor_required

@@ -67,6 +67,8 @@ MATRIX = {
     "documents/": ("/documents/", everyone(404)),
     "accounts/sign-in/": ("/accounts/sign-in/", everyone(OK)),
     "accounts/sign-out/": ("/accounts/sign-out/", everyone(NOT_ALLOWED)),
+    # Says "You have signed out": anyone still signed in is sent home instead.
+    "accounts/signed-out/": ("/accounts/signed-out/", {**signed_in(REDIRECT), "anonymous": OK}),
     "accounts/password-reset/": ("/accounts/password-reset/", everyone(OK)),
     "accounts/password-reset/sent/": ("/accounts/password-reset/sent/", everyone(OK)),
     "accounts/reset/<uidb64>/<token>/": ("/accounts/reset/MQ/bad-token/", everyone(OK)),
@@ -122,7 +124,8 @@ MATRIX = {
         "/reflections/{record}/autosave/",
         signed_in(NOT_ALLOWED),
     ),
-    "reflections/<int:record_id>/share/": ("/reflections/{record}/share/", signed_in(NOT_ALLOWED)),
+    # GET asks the owner to confirm (naming who will read it); POST shares or stops.
+    "reflections/<int:record_id>/share/": ("/reflections/{record}/share/", owner_only(OK)),
     "reflections/<int:record_id>/delete/": ("/reflections/{record}/delete/", owner_only(OK)),
     "reflections/shared/": ("/reflections/shared/", signed_in(OK)),
     # The practitioner shared the record: only their team's manager may read it.

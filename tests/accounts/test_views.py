@@ -115,6 +115,24 @@ def test_a_get_to_sign_out_does_not_sign_out(client):
     assert signed_in_user_id(client) == str(user.pk)
 
 
+def test_signing_out_lands_on_a_page_that_says_so_with_ways_back(client):
+    client.force_login(UserFactory())
+    response = client.post(SIGN_OUT, follow=True)
+    assert response.redirect_chain == [(reverse("accounts:signed_out"), 302)]
+    html = response.content.decode()
+    assert re.search(r"<h1 [^>]*>You have signed out</h1>", html)
+    assert re.search(rf'<a class="govuk-link" href="{SIGN_IN}">Sign in again</a>', html)
+    assert '<a class="govuk-link" href="/">Go to the home page</a>' in html
+    assert signed_in_user_id(client) is None
+
+
+def test_the_signed_out_page_sends_someone_still_signed_in_home(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("accounts:signed_out"))
+    assert response.status_code == 302
+    assert response.url == "/"
+
+
 # Password reset
 
 

@@ -294,6 +294,8 @@ def test_a_manager_reads_a_shared_record_only_while_it_is_shared(browser, live_s
         expect(page.get_by_role("alert")).to_contain_text("Your record is complete")
 
         page.get_by_role("button", name="Share with my manager").click()
+        expect(page.get_by_role("main")).to_contain_text("Grace Okafor")  # Asks first.
+        page.get_by_role("button", name="Share this record").click()
         expect(page.get_by_role("alert")).to_contain_text("Your manager can now read this record")
         stop_sharing = page.get_by_role("button", name="Stop sharing with my manager")
         expect(stop_sharing).to_be_visible()
@@ -313,6 +315,7 @@ def test_a_manager_reads_a_shared_record_only_while_it_is_shared(browser, live_s
         shared_url = manager.url
 
         stop_sharing.click()
+        page.get_by_role("button", name="Stop sharing", exact=True).click()
         expect(page.get_by_role("alert")).to_contain_text(
             "Your manager can no longer read this record"
         )
