@@ -263,6 +263,22 @@ def test_another_persons_record_cannot_be_shared_unshared_or_asked_about(client)
 # Deleting
 
 
+def test_a_records_page_offers_its_owner_a_way_to_delete_it_and_a_manager_none(client):
+    record = CompleteRecordFactory(shared_with_manager=True)
+    (manager,) = shared_team(record, ("Asha", "Patel"))
+    delete = reverse("reflections:delete", args=[record.id])
+    client.force_login(record.owner)
+    assert (
+        f'href="{delete}">Delete this record</a>' in client.get(detail_url(record)).content.decode()
+    )
+    confirm = client.get(delete).content.decode()
+    assert f'<a class="govuk-link" href="{detail_url(record)}">Cancel</a>' in confirm
+    verified_login(client, manager)
+    shared = client.get(reverse("reflections:shared_detail", args=[record.id]))
+    assert shared.status_code == 200
+    assert delete not in shared.content.decode()
+
+
 def test_deleting_a_record_says_which_record_was_deleted(client):
     record = RecordFactory(title="Supervision on boundaries")
     client.force_login(record.owner)
