@@ -174,7 +174,7 @@ def test_a_learner_takes_the_demo_quiz_by_keyboard_alone_and_every_page_passes_a
     tab_to(page, page.get_by_role("button", name="Start now"))
     press_and_wait(page, "Enter")
     expect(page.get_by_role("heading", name=QUESTION_HEADING, level=1)).to_be_visible()
-    expect(page.get_by_role("link", name="Back")).to_be_visible()
+    expect(page.get_by_role("link", name="Back", exact=True)).to_be_visible()
 
     # Saving with nothing chosen shows the GOV.UK error summary, which takes focus.
     save_and_continue_by_keyboard(page)
