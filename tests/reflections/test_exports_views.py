@@ -45,7 +45,9 @@ def test_the_form_defaults_to_the_learners_regulator_and_lists_complete_records(
     assert "Half-written draft" not in html and "Another learner" not in html
 
 
-def test_my_cpd_links_to_the_export_page(client, owner):
+def test_my_cpd_links_to_the_export_page_once_there_are_records(client, owner):
+    assert NEW not in client.get(reverse("reflections:my_cpd")).content.decode()
+    CompleteRecordFactory(owner=owner)
     assert NEW in client.get(reverse("reflections:my_cpd")).content.decode()
 
 
