@@ -3,8 +3,9 @@
 Each journey is a new practitioner who joins the demo team (so the demo's two modules are
 theirs to do), registered with one of the four regulators. Every page on the way is checked
 at phone width (390 px) and desktop width (1280 px): axe clean and nothing wider than the
-screen. The quiz is answered from the attempt's own key (options are shuffled per attempt):
-wrongly first, then rightly.
+screen; and at 320 px, nothing wider than the screen (WCAG 2.2 1.4.10, reflow). The quiz
+is answered from the attempt's own key (options are shuffled per attempt): wrongly first,
+then rightly.
 
 With JOURNEY_SCREENSHOTS set to a folder, the Social Work England journey saves a small
 screenshot of each step there (docs/journeys/ holds the ones committed).
@@ -24,7 +25,7 @@ BITE_TITLE = "Social workers - social media"
 MODULE = "Social media and professional boundaries"
 QUIZ_TITLE = "Check your understanding: social media"
 QUESTION_HEADING = re.compile(r"^Question (\d+) of (\d+)$")
-PHONE, DESKTOP = 390, 1280
+NARROWEST, PHONE, DESKTOP = 320, 390, 1280
 SCREENSHOTS = os.environ.get("JOURNEY_SCREENSHOTS", "")
 
 # regulator: (how the home names it, profession, the export layout to ask for). The HCPC
@@ -48,13 +49,15 @@ class Journey:
         self.step = 0
 
     def check(self, name):
-        """Check the page at both widths (axe, no sideways scrolling); screenshot it."""
+        """Check the page at both widths (axe, no sideways scrolling) and that it reflows
+        at 320 px (WCAG 1.4.10); screenshot it at phone width."""
         page = self.page
-        for width in (DESKTOP, PHONE):
+        for width in (NARROWEST, DESKTOP, PHONE):
             page.set_viewport_size({"width": width, "height": 900})
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             assert scroll_width <= width, f"{page.url} is {scroll_width} px wide at {width} px"
-            assert_accessible(page)
+            if width != NARROWEST:
+                assert_accessible(page)
         if self.shots:
             self.step += 1
             self.shots.mkdir(parents=True, exist_ok=True)
