@@ -282,3 +282,9 @@ def personal_data(*, user) -> dict[str, list]:
 from .selectors import AnsweredQuestion, answered_question, attempt_quizzes  # noqa: E402
 
 __all__ += ["AnsweredQuestion", "answered_question", "attempt_quizzes"]
+
+
+# A learner's scores, for the learner page their manager sees (scores only, never answers).
+from .selectors import AttemptScore, attempt_scores  # noqa: E402
+
+__all__ += ["AttemptScore", "attempt_scores"]

@@ -406,3 +406,37 @@ def quiz_result_context(*, attempt, request) -> dict[str, Any]:
     for add_context in hooks.get_hooks(QUIZ_RESULT_CONTEXT_HOOK):
         context.update(add_context(quiz_id=attempt.quiz_id, request=request))
     return context
+
+
+@dataclass(frozen=True)
+class AttemptScore:
+    """One submitted attempt, for the learner's manager: the score only, never an answer."""
+
+    quiz_title: str
+    number: int  # 1 for the learner's first attempt at the quiz
+    submitted_at: datetime | None
+    percent: float
+    passed: bool
+    quiz_removed: bool  # the quiz has since been deleted or unpublished
+
+
+def attempt_scores(*, user_id) -> list[AttemptScore]:
+    """Return the learner's submitted attempts, newest first: quiz title, when, score and
+    whether it passed. One query; no question, answer or snapshot is read."""
+    rows = (
+        Attempt.objects.filter(user_id=user_id, status=AttemptStatus.SUBMITTED)
+        .order_by("-submitted_at", "-id")
+        .values_list("quiz_title", "number", "submitted_at", "percent", "passed", "quiz__live")
+    )
+    return [
+        AttemptScore(
+            quiz_title=title,
+            number=number,
+            submitted_at=submitted_at,
+            # Set for every submitted attempt, as in attempt_summary.
+            percent=float(percent or 0),
+            passed=bool(passed),
+            quiz_removed=not live,
+        )
+        for title, number, submitted_at, percent, passed, live in rows
+    ]

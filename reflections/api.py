@@ -149,3 +149,9 @@ __all__ += [
     "module_reflection_completions",
     "reflection_guidance",
 ]
+
+
+# The records one person shared with their manager: titles and dates, for the learner page.
+from .selectors import SharedRecordRef, shared_records_of  # noqa: E402
+
+__all__ += ["SharedRecordRef", "shared_records_of"]

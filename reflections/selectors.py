@@ -243,3 +243,42 @@ def draft_records(*, owner_id, limit=5) -> list[DraftRecord]:
         )
         for record_id, title, updated_at in rows
     ]
+
+
+# What a manager's learner page lists of one person's shared records.
+from datetime import date  # noqa: E402
+
+from django.utils.translation import gettext as _  # noqa: E402
+
+
+@dataclass(frozen=True)
+class SharedRecordRef:
+    """A record its owner shared with the manager: its title, date and where to read it."""
+
+    id: int
+    title: str
+    date: date | None  # when the activity started, else when the record was completed
+    url: str
+
+
+def shared_records_of(*, manager, owner_id) -> list[SharedRecordRef]:
+    """Return the records this owner shared with `manager` (complete and shared only),
+    newest first. One query; titles and dates, never a record's text."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    rows = (
+        shared_with(manager)
+        .filter(owner_id=owner_id)
+        .order_by("-start_date", "-completed_at", "-id")
+        .values_list("id", "title", "start_date", "completed_at")
+    )
+    return [
+        SharedRecordRef(
+            id=record_id,
+            title=title or str(_("Untitled record")),
+            date=start_date or (timezone.localdate(completed_at) if completed_at else None),
+            url=reverse("reflections:shared_detail", args=[record_id]),
+        )
+        for record_id, title, start_date, completed_at in rows
+    ]

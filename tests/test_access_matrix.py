@@ -177,6 +177,12 @@ MATRIX = {
         "/team-training/assignments/{assignment}/withdraw/",
         managers_only(404),
     ),
+    # One person's training, for a manager of one of their teams (and administrators);
+    # anyone else, the person themselves included, is told there is no such page.
+    "team-training/people/<int:user_id>/": (
+        "/team-training/people/{learner}/",
+        managers_only(404),
+    ),
     "": ("/", everyone(OK)),
 }
 
@@ -273,6 +279,7 @@ def build_people(content):
             "assignment": assignment.id,
             "module": module.id,
             "download": download.id,
+            "learner": practitioner.id,
         },
         "anonymous": None,
         "practitioner": practitioner,

@@ -38,6 +38,7 @@ urlpatterns = [
         views.assignment_withdraw,
         name="assignment_withdraw",
     ),
+    path("team-training/people/<int:user_id>/", views.learner, name="learner"),
 ]
 
 # "Download all my data" gathers every app's data, so it lives here, at the address it

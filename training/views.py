@@ -364,3 +364,21 @@ def my_data(request):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+# The learner page: what a manager sees of one person in a team they manage.
+
+
+@second_factor_required
+def learner(request, user_id):
+    """One person's assignments, completions, quiz scores and shared records.
+
+    Not found for anyone but a manager of one of the person's teams (or an
+    administrator): never "forbidden", which would say the person exists.
+    """
+    from .selectors.learner import learner_for_manager
+
+    person = learner_for_manager(manager=request.user, user_id=user_id)
+    if person is None:
+        raise Http404
+    return TemplateResponse(request, "training/learner.html", {"person": person})
