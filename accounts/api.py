@@ -9,7 +9,7 @@ from datetime import date
 from .decorators import second_factor_required
 from .demo import DEMO_TEAM, DemoLogin, demo_password, demo_users_load
 from .models import RegulatorCode, Team, User
-from .permissions import is_administrator, is_manager
+from .permissions import Roles, is_administrator, is_manager, roles_for
 from .selectors import managers_of_user, registration_for_user
 from .services import registration_update
 
@@ -19,6 +19,7 @@ __all__ = [
     "PersonRef",
     "RegistrationRef",
     "RegulatorCode",
+    "Roles",
     "Team",
     "User",
     "all_team_ids",
@@ -29,6 +30,7 @@ __all__ = [
     "managers_of",
     "registration_for",
     "registration_update",
+    "roles_for",
     "second_factor_required",
 ]
 

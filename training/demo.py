@@ -111,15 +111,19 @@ HCPC_MODULE_DONE_BY = ("practitioner3@example.com", "practitioner5@example.com")
 HCPC_MODULE_DUE_DAYS_AGO = 14
 
 
-# Demo progress, so the manager's report shows every status. Email -> what they have done.
+# Demo progress, so the manager's report shows every status. Email -> what they have done;
+# README.md's "Demo logins" table says what each then shows (tests/training/test_demo_readme.py).
 DEMO_PROGRESS = {
     "practitioner1@example.com": "in_progress",  # read the bite
     "practitioner2@example.com": "not_started",
     "practitioner3@example.com": "completed",  # two weeks ago
     "practitioner4@example.com": "expires_soon",  # 50 weeks ago: due again in 2 weeks
-    "practitioner5@example.com": "overdue",  # 13 months ago: expired a month ago
+    # 56 weeks ago: expired a month ago. Due again by the team's due date (in 3 weeks,
+    # later than the expiry), so not overdue; the quiz taken again today puts them back
+    # in progress.
+    "practitioner5@example.com": "expired",
 }
-COMPLETED_DAYS_AGO = {"completed": 14, "expires_soon": 7 * 50, "overdue": 7 * 56}
+COMPLETED_DAYS_AGO = {"completed": 14, "expires_soon": 7 * 50, "expired": 7 * 56}
 DEMO_DUE_IN_DAYS = 21
 
 

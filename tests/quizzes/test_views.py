@@ -191,12 +191,13 @@ def count_queries(client, url):
     return len(queries)
 
 
-QUESTION_PAGE_QUERIES = 6
+QUESTION_PAGE_QUERIES = 7  # with the header's role read (accounts.context_processors.roles)
 # The session and its user, the attempt with its quiz, its answers' scores, the live
-# training modules (training's quiz_result_context hook: "Back to the module"), and the
-# session's update in a savepoint (3 statements). A quiz with an attempt limit adds one
-# (the learner's submitted attempts).
-RESULT_PAGE_QUERIES = 8
+# training modules (training's quiz_result_context hook: "Back to the module"), the
+# header's role read (accounts.context_processors.roles) and the session's update in a
+# savepoint (3 statements). A quiz with an attempt limit adds one (the learner's submitted
+# attempts).
+RESULT_PAGE_QUERIES = 9
 
 
 @pytest.mark.parametrize("count", [3, 30])

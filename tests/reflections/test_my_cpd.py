@@ -304,9 +304,10 @@ def test_another_persons_record_cannot_be_deleted(client):
 
 # The session and user (2), the aggregate, the records and their standards (prefetch), the
 # years, the standards' ids, their pages and frameworks, the registration and the complete
-# records for the standing, whether the user manages a team (10), saving the session (3:
-# SESSION_SAVE_EVERY_REQUEST, in a savepoint).
-MY_CPD_QUERIES = 15
+# records for the standing, whether the user manages a team (10), the header's role read
+# (1: accounts.context_processors.roles), saving the session (3: SESSION_SAVE_EVERY_REQUEST,
+# in a savepoint).
+MY_CPD_QUERIES = 16
 
 
 @pytest.mark.parametrize("count", [1, 6])
@@ -326,8 +327,8 @@ def test_my_cpd_reads_in_a_fixed_number_of_queries(
 
 
 # The session and user (2), the record, its standards' ids, their pages and frameworks (4),
-# saving the session (3).
-RECORD_DETAIL_QUERIES = 9
+# the header's role read (1), saving the session (3).
+RECORD_DETAIL_QUERIES = 10
 
 
 @pytest.mark.parametrize("standards", [1, 3])

@@ -247,9 +247,10 @@ def test_the_signed_in_home_still_lists_the_latest_knowledge_bites(client, conte
 # Queries of the signed-in home: Wagtail's routing (site, page, aliases, view
 # restrictions: 4), session and user (2), My training's (assignments, modules,
 # completions, progress logs, removed modules' completions: 5), quizzes in progress,
-# drafts, the registration and complete records (4), the latest bites (1), and saving
-# the session (3: SESSION_SAVE_EVERY_REQUEST).
-HOME_QUERIES = 19
+# drafts, the registration and complete records (4), the latest bites (1), whether the
+# user manages a team (1: the manager's section and the header share it), and saving the
+# session (3: SESSION_SAVE_EVERY_REQUEST).
+HOME_QUERIES = 20
 
 
 @pytest.mark.parametrize("count", [1, 20])
