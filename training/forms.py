@@ -21,6 +21,12 @@ from .models import ReportFileFormat
 EVERYONE, CHOSEN = "everyone", "chosen"
 
 
+class WhoOption(ConditionalQuestion):
+    """A "Who must do it" option, numbered and wired as GOV.UK Frontend's macro does."""
+
+    template = "training/includes/who_option.html"
+
+
 class WhoRadios(ConditionalRadios):
     """The "Who must do it" radios, with the people picker revealed under "Only the
     people I choose" (GOV.UK conditional reveal: GOV.UK Frontend's radios script hides
@@ -86,8 +92,8 @@ class AssignmentForm(forms.Form):
         fields = [
             WhoRadios(
                 "who",
-                ConditionalQuestion(everyone_label),
-                ConditionalQuestion(
+                WhoOption(everyone_label),
+                WhoOption(
                     chosen_label,
                     Field(
                         "learners",

@@ -87,7 +87,8 @@ def assignment_create(
         raise AssignmentError(
             {
                 "module": _(
-                    "%(team)s already has this module to do: change that assignment instead"
+                    "%(team)s already has this module to do: choose another module, or "
+                    "change the open assignment"
                 )
                 % {"team": team.name}
             },

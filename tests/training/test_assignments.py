@@ -304,8 +304,9 @@ def test_the_people_picker_is_revealed_under_its_option(client, team, module):
     picker = html.index('data-module="app-people-picker"')
     assert chosen < reveal < picker < html.index("</fieldset>", picker)
     radio = html[html.rindex("<input", 0, chosen) : html.index(">", chosen)]
-    assert 'aria-controls="conditional_who_1"' in radio
-    assert 'id="conditional_who_1"' in html[reveal : reveal + 200]
+    assert 'data-aria-controls="conditional_who_2"' in radio and 'id="id_who_2"' in radio
+    assert 'id="conditional_who_2"' in html[reveal : reveal + 200]
+    assert html.count('aria-controls="conditional_who') == 1  # "Everyone" reveals nothing
     # The name filter is there for the script to show; without it every person shows.
     assert "data-people-filter-box hidden" in html
     for member in team.members:

@@ -149,15 +149,26 @@ def due_dates_by_team(*, team_ids) -> dict[tuple[int, int], dict[int, dt.date]]:
     """
     team_ids = list(team_ids)
     _, memberships = _members(team_ids)
-    assignments = list(
-        Assignment.objects.filter(
-            team_id__in=team_ids, withdrawn_at__isnull=True, module__live=True
-        ).values_list("id", "team_id", "module_id", "due_date", "everyone")
-    )
-    chosen = _chosen_learners([a[0] for a in assignments if not a[4]])
+    assignments, withdrawn = [], []
+    for *assignment, withdrawn_at in Assignment.objects.filter(
+        Q(withdrawn_at__isnull=True) | Q(due_date__lt=timezone.localdate()),
+        team_id__in=team_ids,
+        module__live=True,
+    ).values_list("id", "team_id", "module_id", "due_date", "everyone", "withdrawn_at"):
+        if withdrawn_at is None:
+            assignments.append(tuple(assignment))
+        elif missed_before_withdrawn(due_date=assignment[3], withdrawn_at=withdrawn_at):
+            withdrawn.append(tuple(assignment))
+    chosen = _chosen_learners([a[0] for a in assignments + withdrawn if not a[4]])
     due: dict[tuple[int, int], dict[int, dt.date]] = {}
     for user_id, module_id, team_id, due_date in _coverage(assignments, memberships, chosen):
         due.setdefault((user_id, module_id), {})[team_id] = due_date
+    # A date missed under a withdrawn assignment of the same team still stands, as in
+    # `team_report` (rules.due_date_carried).
+    for user_id, module_id, team_id, due_date in _coverage(withdrawn, memberships, chosen):
+        by_team = due.get((user_id, module_id), {})
+        if team_id in by_team:
+            by_team[team_id] = due_date_carried(due_date=by_team[team_id], missed=[due_date])
     return due
 
 
