@@ -1,8 +1,17 @@
 """Forms for assigning training. Validation of who may assign what lives in the services."""
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import (
+    Button,
+    ConditionalQuestion,
+    ConditionalRadios,
+    Field,
+    Layout,
+    Size,
+)
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import GovukDateField
@@ -10,6 +19,22 @@ from core.forms import GovukDateField
 from .models import ReportFileFormat
 
 EVERYONE, CHOSEN = "everyone", "chosen"
+
+
+class WhoOption(ConditionalQuestion):
+    """A "Who must do it" option, numbered and wired as GOV.UK Frontend's macro does."""
+
+    template = "training/includes/who_option.html"
+
+
+class WhoRadios(ConditionalRadios):
+    """The "Who must do it" radios, with the people picker revealed under "Only the
+    people I choose" (GOV.UK conditional reveal: GOV.UK Frontend's radios script hides
+    it until that option is chosen; without the script it always shows)."""
+
+    def render(self, form, context, *args, **kwargs):
+        context.update({"legend_size": Size.for_legend(Size.MEDIUM), "legend_tag": "h2"})
+        return super().render(form, context, *args, **kwargs)
 
 
 class AssignmentForm(forms.Form):
@@ -39,20 +64,44 @@ class AssignmentForm(forms.Form):
     )
     learners = forms.TypedMultipleChoiceField(
         label=_("People"),
-        help_text=_("Only if you chose 'Only the people I choose'."),
+        help_text=_("Select everyone who must do it."),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Select people from this team only")},
     )
 
-    def __init__(self, *args, modules, members, editing=False, **kwargs):
+    def __init__(self, *args, modules, members, editing=False, assigned=None, **kwargs):
+        """`assigned` maps the team's already assigned modules to their due dates: each
+        such module says so in its hint (the page links to the assignment to change)."""
         super().__init__(*args, **kwargs)
-        self.fields["module"].choices = [(m.id, m.title) for m in modules]
+        assigned = assigned or {}
+        self.fields["module"].choices = [
+            Choice(
+                m.id,
+                m.title,
+                hint=_("Already assigned to this team, due by %(date)s")
+                % {"date": date_format(assigned[m.id], "j F Y")},
+            )
+            if m.id in assigned
+            else (m.id, m.title)
+            for m in modules
+        ]
         self.fields["learners"].choices = [(u.id, str(u)) for u in members]
+        everyone_label, chosen_label = (label for _value, label in self.fields["who"].choices)
         fields = [
-            Field.radios("who", legend_size=Size.MEDIUM, legend_tag="h2", small=True),
-            Field.checkboxes("learners", legend_size=Size.SMALL, small=True),
+            WhoRadios(
+                "who",
+                WhoOption(everyone_label),
+                WhoOption(
+                    chosen_label,
+                    Field(
+                        "learners",
+                        template="training/includes/people_picker.html",
+                        context={"legend_size": Size.for_legend(Size.SMALL)},
+                    ),
+                ),
+            ),
             Field("due_date", legend_size=Size.MEDIUM, legend_tag="h2"),
         ]
         if editing:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EXPIRES_SOON_DAYS = 30
@@ -156,9 +157,80 @@ class ModuleStanding:
         return self.status in (Status.COMPLETED, Status.EXPIRES_SOON)
 
     @property
+    def shown(self) -> "ShownDate":
+        """The one date shown beside the status everywhere (see `shown_date`)."""
+        return shown_date(self)
+
+    @property
     def shown_date(self):
-        """The date a report cell shows: the completion date when done, else the due date."""
-        return self.completed_on if self.is_done else self.due_date
+        """The date shown beside the status: the expiry when it expires soon, the
+        completion date when completed, else the due date."""
+        return self.shown.date
+
+
+class DateKind(models.TextChoices):
+    """What the date shown beside a status is."""
+
+    DUE = "due", _("Due")
+    COMPLETED = "completed", _("Completed")
+    EXPIRES = "expires", _("Expires")
+
+
+@dataclass(frozen=True)
+class ShownDate:
+    """The date shown beside a status, and what it is (None, None when there is none)."""
+
+    kind: DateKind | None
+    date: dt.date | None
+
+
+def shown_date(standing: ModuleStanding) -> ShownDate:
+    """Return the one date that goes with a standing's status, wherever it is shown.
+
+    The grid, the overdue and expiring tables, the downloads and the learner's pages all
+    call this, so a status never goes with two different dates: "Expires soon" shows the
+    expiry date (not the completion date), "Completed" the completion date, and every
+    other status the due date, if there is one. A removed module shows no date.
+    """
+    if standing.status == Status.EXPIRES_SOON:
+        return ShownDate(DateKind.EXPIRES, standing.expires_on)
+    if standing.status == Status.COMPLETED:
+        return ShownDate(DateKind.COMPLETED, standing.completed_on)
+    if standing.status != Status.REMOVED and standing.due_date is not None:
+        return ShownDate(DateKind.DUE, standing.due_date)
+    return ShownDate(None, None)
+
+
+# The words before the shown date in a report cell ("Expires soon", "expires 17 Dec 2026").
+DATE_PHRASES = {
+    DateKind.DUE: _("due %(date)s"),
+    DateKind.COMPLETED: _("completed %(date)s"),
+    DateKind.EXPIRES: _("expires %(date)s"),
+}
+
+
+def days_overdue(standing: ModuleStanding, *, today) -> int | None:
+    """Return how many days past its due date an overdue module is; None when not overdue."""
+    if standing.status != Status.OVERDUE or standing.due_date is None:
+        return None
+    return (today - standing.due_date).days
+
+
+def due_date_carried(*, due_date, missed) -> dt.date:
+    """Return a learner's due date under an open assignment, given the due dates they
+    `missed` under earlier, withdrawn assignments of the same module.
+
+    Withdrawing a module and assigning it again must not wipe out an overdue: a date the
+    learner missed (it passed while its assignment was open) still stands, so the earliest
+    of them and the open assignment's date is the one that counts. A completion since
+    then moves it on as any completion does (`module_standing`).
+    """
+    return min([due_date, *missed])
+
+
+def missed_before_withdrawn(*, due_date, withdrawn_at) -> bool:
+    """Whether a withdrawn assignment's due date passed while it was still open."""
+    return due_date < timezone.localdate(withdrawn_at)
 
 
 def module_standing(*, due_date, completed_on, expires_on, started, today) -> ModuleStanding:

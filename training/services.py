@@ -26,11 +26,16 @@ from .selectors.reports import team_report
 
 
 class AssignmentError(Exception):
-    """An assignment was refused; `errors` maps each form field to its message."""
+    """An assignment was refused; `errors` maps each form field to its message.
 
-    def __init__(self, errors):
+    `existing` is the team's open assignment of the module, when that is why: the form
+    links to it for changing.
+    """
+
+    def __init__(self, errors, existing=None):
         super().__init__(errors)
         self.errors = errors
+        self.existing = existing
 
 
 def _check_due_date(due_date, today):
@@ -76,13 +81,18 @@ def assignment_create(
                 assigned_by=actor,
             )
     except IntegrityError:
+        existing = Assignment.objects.filter(
+            team=team, module=module, withdrawn_at__isnull=True
+        ).first()
         raise AssignmentError(
             {
                 "module": _(
-                    "%(team)s already has this module to do: change that assignment instead"
+                    "%(team)s already has this module to do: choose another module, or "
+                    "change the open assignment"
                 )
                 % {"team": team.name}
-            }
+            },
+            existing=existing,
         ) from None
     if chosen:
         assignment.learners.set(chosen)

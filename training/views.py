@@ -20,7 +20,7 @@ from .files import REPORT_FILES, XLSX_TYPE
 from .forms import CHOSEN, EVERYONE, AssignmentForm, ReportFileForm, ReportFilterForm
 from .models import Assignment
 from .permissions import may_manage_training, teams_managed_by
-from .rules import Status
+from .rules import DATE_PHRASES, Status
 from .selectors import reports
 from .selectors.reports import assignable_modules
 
@@ -109,29 +109,26 @@ def team_report(request):
 def _grid(report):
     """Return [(row, cells)] with each cell's tag, label and date text ready to print.
 
-    A team's grid has a cell per person and module: translating each status and
-    formatting each date once, rather than once a cell, keeps a large team's page quick.
+    The date is `rules.shown_date`'s, as in the tables and the downloads. A team's grid
+    has a cell per person and module: translating each status and formatting each date
+    once, rather than once a cell, keeps a large team's page quick.
     """
     labels, dates = {}, {}
-    on, due = _("on"), _("due")
-
-    def text(day):
-        if day not in dates:
-            dates[day] = date_format(day, "j M Y")
-        return dates[day]
 
     def shown(cell):
         if cell is None:
             return None
         if cell.status not in labels:
             labels[cell.status] = str(cell.status.label)
-        day = cell.shown_date
-        prefix = on if cell.is_done else due
-        return {
-            "tag": cell.tag,
-            "label": labels[cell.status],
-            "date": f"{prefix} {text(day)}" if day else "",
-        }
+        when = cell.shown
+        if when.date is None:
+            text = ""
+        elif (when.kind, when.date) in dates:
+            text = dates[when.kind, when.date]
+        else:
+            text = DATE_PHRASES[when.kind] % {"date": date_format(when.date, "j M Y")}
+            dates[when.kind, when.date] = text
+        return {"tag": cell.tag, "label": labels[cell.status], "date": text}
 
     return [(row, [shown(cell) for cell in row.cells]) for row in report.rows]
 
@@ -246,13 +243,14 @@ def _managed_team(request, team_id):
     return team
 
 
-def _assignment_form(request, team, data=None, *, editing=False, initial=None):
+def _assignment_form(request, team, data=None, *, editing=False, initial=None, assigned=None):
     return AssignmentForm(
         data,
         initial=initial,
         modules=assignable_modules(),
-        members=team.members.filter(is_active=True),
+        members=team.members.filter(is_active=True).order_by("first_name", "last_name", "email"),
         editing=editing,
+        assigned=assigned,
     )
 
 
@@ -264,7 +262,13 @@ def _add_service_errors(form, error):
 @second_factor_required
 def assignment_new(request, team_id):
     team = _managed_team(request, team_id)
-    form = _assignment_form(request, team, request.POST if request.method == "POST" else None)
+    # The team's open assignments, linked for changing: assigning one again is a dead end.
+    already = reports.open_assignments(team_ids=[team.id])
+    data = request.POST if request.method == "POST" else None
+    form = _assignment_form(
+        request, team, data, assigned={a.module_id: a.due_date for a in already}
+    )
+    existing = None
     if request.method == "POST" and form.is_valid():
         try:
             assignment = services.assignment_create(
@@ -277,6 +281,7 @@ def assignment_new(request, team_id):
             )
         except services.AssignmentError as error:
             _add_service_errors(form, error)
+            existing = error.existing
         else:
             messages.success(
                 request,
@@ -288,7 +293,7 @@ def assignment_new(request, team_id):
                 },
             )
             return redirect("training:assignment_list")
-    context = {"form": form, "team": team}
+    context = {"form": form, "team": team, "already": already, "existing": existing}
     return TemplateResponse(request, "training/assignment_form.html", context)
 
 

@@ -147,7 +147,7 @@ def assert_accessible(page):
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options=AXE_OPTIONS)
-    violations = results.response["violations"]
+    violations = [v for v in map(_known_govuk_issues_removed, results.response["violations"]) if v]
     if violations:
         lines = [f"{len(violations)} axe violation(s) on {page.url}:"]
         for violation in violations:
@@ -155,6 +155,30 @@ def assert_accessible(page):
             for node in violation["nodes"]:
                 lines.append(f"    {node['target']}: {node['html'][:200]}")
         pytest.fail("\n".join(lines))
+
+
+def _known_govuk_issues_removed(violation):
+    """Return the violation without the nodes of GOV.UK Frontend's known, accepted issue,
+    or None when nothing else is left.
+
+    The one ignored case: GOV.UK Frontend's conditional reveal sets aria-expanded on the
+    radio that reveals more questions (the assignment form's people picker). ARIA 1.2 does
+    not allow it on a radio, but screen readers announce it and the GOV.UK Design System
+    keeps it on purpose after research with users (alphagov/govuk-frontend#979, listed as
+    a known issue in #1280). Only aria-allowed-attr on such a radio is ignored.
+    """
+    if violation["id"] != "aria-allowed-attr":
+        return violation
+    nodes = [
+        node
+        for node in violation["nodes"]
+        if not (
+            'class="govuk-radios__input"' in node["html"]
+            and "aria-expanded=" in node["html"]
+            and "aria-controls=" in node["html"]
+        )
+    ]
+    return {**violation, "nodes": nodes} if nodes else None
 
 
 def sign_in(page, live_server, email, password):

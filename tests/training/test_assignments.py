@@ -3,12 +3,15 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.accounts.factories import TeamFactory, UserFactory
-from training.models import Assignment, Completion
+from tests.accounts.otp import verified_login
+from training.models import Assignment, Completion, ModuleProgressLog
 from training.rules import Status
 from training.selectors import my_training
+from training.selectors.reports import team_report
 from training.services import (
     AssignmentError,
     assignment_create,
@@ -164,3 +167,147 @@ def test_withdrawing_keeps_the_completions_already_earned(team, module):
         actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(30)
     )
     assert my_training(user=learner).items[0].standing.status == Status.COMPLETED
+
+
+def standings(team, module):
+    """{name: (status, due date)} in the team report and, for each learner, My training."""
+    report = team_report(team_ids=[team.team.id])
+    column = [m.id for m in report.modules].index(module.id)
+    in_report = {row.name: row.cells[column] for row in report.rows}
+    for member in team.members:
+        (item,) = [i for i in my_training(user=member).items if i.module.id == module.id]
+        cell = in_report[member.get_full_name()]
+        assert (item.standing.status, item.standing.due_date) == (cell.status, cell.due_date)
+    return {name: (cell.status, cell.due_date) for name, cell in in_report.items()}
+
+
+def missed(assignment, days_ago):
+    """Move an assignment's due date into the past (the service refuses past dates)."""
+    Assignment.objects.filter(id=assignment.id).update(due_date=in_days(-days_ago))
+
+
+def test_reassigning_a_withdrawn_module_keeps_overdue_progress_and_completions(team, module):
+    asha, ciaran = team.members
+    dana = UserFactory(first_name="Dana", last_name="Scott")
+    team.team.members.add(dana)
+    team.members.append(dana)
+    first = assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(7)
+    )
+    missed(first, days_ago=10)
+    Completion.objects.create(
+        user=ciaran, module=module, module_title=module.title, completed_at=timezone.now()
+    )
+    ModuleProgressLog.objects.create(
+        user=dana, module=module, steps_done=1, steps_total=3, started_at=timezone.now()
+    )
+    before = standings(team, module)
+    assert before["Asha Patel"] == (Status.OVERDUE, in_days(-10))
+    assert before["Dana Scott"] == (Status.OVERDUE, in_days(-10))
+    assert before["Ciaran Murphy"][0] == Status.COMPLETED
+
+    assignment_withdraw(actor=team.manager, assignment_id=first.id)
+    assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(30)
+    )
+    # Re-assigning used to give everyone the new date: "Overdue" became "Not started".
+    assert standings(team, module) == before
+    assert ModuleProgressLog.objects.get(user=dana, module=module).steps_done == 1
+    assert Completion.objects.filter(user=ciaran, module=module).count() == 1
+
+
+def test_a_due_date_withdrawn_before_it_passed_is_not_carried(team, module):
+    first = assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(7)
+    )
+    assignment_withdraw(actor=team.manager, assignment_id=first.id)
+    assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(30)
+    )
+    assert set(standings(team, module).values()) == {(Status.NOT_STARTED, in_days(30))}
+
+
+def test_a_missed_date_is_carried_only_for_the_people_it_covered(team, module):
+    asha, ciaran = team.members
+    first = assignment_create(
+        actor=team.manager,
+        team_id=team.team.id,
+        module_id=module.id,
+        due_date=in_days(7),
+        everyone=False,
+        learner_ids=[asha.id],
+    )
+    missed(first, days_ago=3)
+    assignment_withdraw(actor=team.manager, assignment_id=first.id)
+    assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(30)
+    )
+    assert standings(team, module) == {
+        "Asha Patel": (Status.OVERDUE, in_days(-3)),
+        "Ciaran Murphy": (Status.NOT_STARTED, in_days(30)),
+    }
+
+
+def test_changing_an_assignment_keeps_progress_and_completions(team, module):
+    asha, ciaran = team.members
+    assignment = assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(7)
+    )
+    Completion.objects.create(
+        user=asha, module=module, module_title=module.title, completed_at=timezone.now()
+    )
+    ModuleProgressLog.objects.create(
+        user=ciaran, module=module, steps_done=2, steps_total=3, started_at=timezone.now()
+    )
+    assignment_update(
+        actor=team.manager,
+        assignment_id=assignment.id,
+        due_date=in_days(21),
+        everyone=False,
+        learner_ids=[asha.id, ciaran.id],
+    )
+    assert standings(team, module) == {
+        "Asha Patel": (Status.COMPLETED, in_days(21)),
+        "Ciaran Murphy": (Status.IN_PROGRESS, in_days(21)),
+    }
+    assert ModuleProgressLog.objects.get(user=ciaran, module=module).steps_done == 2
+
+
+def date_fields(day):
+    return {"due_date_0": day.day, "due_date_1": day.month, "due_date_2": day.year}
+
+
+def test_assigning_a_module_the_team_already_has_links_to_that_assignment(client, team, module):
+    existing = assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=in_days(7)
+    )
+    change = reverse("training:assignment_edit", args=[existing.id])
+    verified_login(client, team.manager)
+    url = reverse("training:assignment_new", args=[team.team.id])
+    form = client.get(url).content.decode()
+    # Before choosing: the module says it is assigned, and the page links to the assignment.
+    assert "Already assigned to this team, due by" in form and f'href="{change}"' in form
+    response = client.post(url, {"module": module.id, "who": "everyone", **date_fields(in_days(9))})
+    html = response.content.decode()
+    assert response.status_code == 200 and "already has this module to do" in html
+    inset = html[html.index('id="existing-assignment"') :]
+    inset = inset[: inset.index("</div>")]
+    assert f'<a class="govuk-link" href="{change}">Change that assignment</a>' in inset
+    assert Assignment.objects.count() == 1
+
+
+def test_the_people_picker_is_revealed_under_its_option(client, team, module):
+    verified_login(client, team.manager)
+    html = client.get(reverse("training:assignment_new", args=[team.team.id])).content.decode()
+    chosen = html.index('value="chosen"')
+    reveal = html.index('class="govuk-radios__conditional')
+    picker = html.index('data-module="app-people-picker"')
+    assert chosen < reveal < picker < html.index("</fieldset>", picker)
+    radio = html[html.rindex("<input", 0, chosen) : html.index(">", chosen)]
+    assert 'data-aria-controls="conditional_who_2"' in radio and 'id="id_who_2"' in radio
+    assert 'id="conditional_who_2"' in html[reveal : reveal + 200]
+    assert html.count('aria-controls="conditional_who') == 1  # "Everyone" reveals nothing
+    # The name filter is there for the script to show; without it every person shows.
+    assert "data-people-filter-box hidden" in html
+    for member in team.members:
+        assert member.get_full_name() in html[picker:]

@@ -337,3 +337,15 @@ def test_reminders_read_a_fixed_number_of_queries_whatever_the_number_of_people(
     assert large_manager_reads == small_manager_reads
     # A second run the same day reads as much again, and writes nothing.
     assert reads_and_writes(reminders_send_learners, day) == (large_reads, 0)
+
+
+def test_a_module_withdrawn_and_assigned_again_stays_in_the_managers_digest(
+    modules, team, mailoutbox
+):
+    first = assign(modules[0], team, TODAY - dt.timedelta(days=3))  # Alex missed it
+    assignment_withdraw(actor=team.managers.first(), assignment_id=first.id)
+    assign(modules[0], team, TODAY + dt.timedelta(days=20))
+    assert reminders_send_managers(today=TODAY) == 1
+    assert "- Alex Smith: Social media and professional boundaries, due on 27 February 2026" in (
+        mailoutbox[0].body
+    )

@@ -27,7 +27,10 @@ from training.views import TEAMS_AT_ONCE
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-HEADERS = ["Name", "Email", "Team", "Module", "Status", "Due date", "Completed on", "Expires on"]
+HEADERS = [
+    "Name", "Email", "Team", "Module", "Status", "Due date", "Completed on", "Expires on",
+    "Days overdue",
+]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -179,3 +182,72 @@ def test_the_file_takes_the_same_queries_for_2_and_6_teams(organisation):
             prepared_file_render(kind=REPORT_FILES, file_id=report_file.id)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@pytest.fixture
+def dated(team, module):
+    """Asha completed the module (it expires in a year); Ciaran is 4 days overdue."""
+    from training.models import Assignment, Completion
+
+    assignment = assignment_create(
+        actor=team.manager, team_id=team.team.id, module_id=module.id, due_date=TODAY
+    )
+    Assignment.objects.filter(id=assignment.id).update(due_date=TODAY - dt.timedelta(days=4))
+    Completion.objects.create(
+        user=team.members[0],
+        module=module,
+        module_title=module.title,
+        completed_at=timezone.now(),
+        expires_on=TODAY + dt.timedelta(days=365),
+    )
+    return team
+
+
+def test_the_xlsx_keeps_dates_as_dates_and_numbers_as_numbers(client, dated):
+    from openpyxl import load_workbook
+
+    verified_login(client, dated.manager)
+    response = client.get(reverse("training:team_report_xlsx"))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows())
+    assert [c.value for c in rows[0]] == HEADERS  # one header row, then data only
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I3"
+    by_name = {row[0].value: dict(zip(HEADERS, row, strict=True)) for row in rows[1:]}
+    asha, ciaran = by_name["Asha Patel"], by_name["Ciaran Murphy"]
+    for cell, day in (
+        (asha["Completed on"], TODAY),
+        (asha["Expires on"], TODAY + dt.timedelta(days=365)),
+        (ciaran["Due date"], TODAY - dt.timedelta(days=4)),
+    ):
+        assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+        assert cell.value.date() == day
+    assert ciaran["Status"].value == "Overdue"
+    assert ciaran["Days overdue"].value == 4 and isinstance(ciaran["Days overdue"].value, int)
+    assert asha["Days overdue"].value is None and ciaran["Completed on"].value is None
+
+
+def test_the_csv_has_one_header_row_and_iso_dates(client, dated):
+    verified_login(client, dated.manager)
+    response = client.get(reverse("training:team_report_csv"))
+    rows = csv_rows(b"".join(response.streaming_content))
+    assert rows[0] == HEADERS and HEADERS not in rows[1:]
+    by_name = {row[0]: dict(zip(HEADERS, row, strict=True)) for row in rows[1:]}
+    assert len(by_name) == 2 == len(rows) - 1  # one row per person and module
+    assert by_name["Asha Patel"]["Completed on"] == TODAY.isoformat()
+    assert by_name["Asha Patel"]["Expires on"] == (TODAY + dt.timedelta(days=365)).isoformat()
+    assert by_name["Ciaran Murphy"]["Due date"] == (TODAY - dt.timedelta(days=4)).isoformat()
+    assert by_name["Ciaran Murphy"]["Days overdue"] == "4"
+
+
+def test_formula_looking_text_stays_text_in_the_xlsx(client, dated):
+    from openpyxl import load_workbook
+
+    asha = dated.members[0]
+    asha.first_name, asha.last_name = "=1+1", "@SUM(A1)"
+    asha.save()
+    verified_login(client, dated.manager)
+    response = client.get(reverse("training:team_report_xlsx"))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    names = {row[0].value for row in sheet.iter_rows(min_row=2)}
+    assert "'=1+1 @SUM(A1)" in names
+    assert all(row[0].data_type == "s" for row in sheet.iter_rows(min_row=2))

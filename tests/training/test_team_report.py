@@ -1,15 +1,19 @@
 """The manager's report: people x modules, counts, filters, trend, heatmap; five queries."""
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.accounts.factories import TeamFactory, UserFactory
+from tests.accounts.otp import verified_login
 from training.models import Completion, ModuleProgressLog
-from training.rules import Status
+from training.rules import DateKind, ShownDate, Status
 from training.selectors.reports import completion_trend, standards_heatmap, team_report
 from training.services import assignment_create, team_summaries_refresh
 
@@ -163,3 +167,99 @@ def test_the_heatmap_needs_three_learners_and_shows_aggregates_only(team, module
     assert row.standard.id == content.social_media.id
     assert (row.learners, row.answers, row.percent_correct) == (3, 3, 100)
     assert {"answers", "learners", "percent_correct", "standard"} == set(row.__dataclass_fields__)
+
+
+def every_status(team, module, bite_only_module):
+    """Five people, one per status on `module`; everyone overdue on `bite_only_module`
+    except Asha, who has completed it (it never expires)."""
+    asha, ciaran = team.members
+    dana, eve = UserFactory(first_name="Dana", last_name="Scott"), UserFactory(first_name="Eve")
+    finn = UserFactory(first_name="Finn", last_name="Kerr")
+    team.team.members.add(dana, eve, finn)
+    assign(team, module)
+    late = assign(team, bite_only_module)
+    type(late).objects.filter(id=late.id).update(due_date=TODAY - dt.timedelta(days=4))
+    complete(asha, module, days_ago=3, expires_in=360)  # completed
+    complete(asha, bite_only_module, days_ago=1)  # completed, never expires
+    complete(ciaran, module, days_ago=350, expires_in=15)  # expires soon
+    ModuleProgressLog.objects.create(
+        user=dana, module=module, steps_done=1, steps_total=3, started_at=timezone.now()
+    )  # in progress
+    complete(finn, module, days_ago=400, expires_in=-20)  # expired: due again, overdue
+    return {"dana": dana, "eve": eve, "finn": finn}
+
+
+def test_an_expires_soon_cell_shows_the_expiry_date_not_the_completion_date(team, module):
+    ciaran = team.members[1]
+    assign(team, module)
+    complete(ciaran, module, days_ago=350, expires_in=15)
+    (cell,) = [
+        row.cells[0]
+        for row in team_report(team_ids=[team.team.id]).rows
+        if row.name == "Ciaran Murphy"
+    ]
+    assert cell.status == Status.EXPIRES_SOON
+    assert cell.shown == ShownDate(DateKind.EXPIRES, TODAY + dt.timedelta(days=15))
+    assert cell.shown_date != cell.completed_on
+
+
+def test_the_grid_the_tables_and_the_download_agree_on_every_status(
+    client, team, module, bite_only_module
+):
+    from bs4 import BeautifulSoup
+
+    every_status(team, module, bite_only_module)
+    report = team_report(team_ids=[team.team.id])
+    cells = {
+        (row.name, m.title): cell
+        for row in report.rows
+        for m, cell in zip(report.modules, row.cells, strict=True)
+        if cell is not None
+    }
+    assert {c.status for c in cells.values()} == {
+        Status.COMPLETED, Status.EXPIRES_SOON, Status.IN_PROGRESS, Status.NOT_STARTED,
+        Status.OVERDUE,
+    }  # fmt: skip
+    verified_login(client, team.manager)
+    soup = BeautifulSoup(client.get(reverse("training:team_report")).content, "html.parser")
+    grid = soup.select_one("[aria-labelledby=people-heading] table")
+    titles = [th.get_text(" ", strip=True) for th in grid.select("thead th")][1:]
+    phrase = {DateKind.DUE: "due", DateKind.COMPLETED: "completed", DateKind.EXPIRES: "expires"}
+    seen = 0
+    for tr in grid.select("tbody tr"):
+        name = tr.th.contents[0].strip()
+        for title, td in zip(titles, tr.select("td"), strict=True):
+            cell = cells.get((name, title))
+            if cell is None:
+                continue
+            shown = cell.shown
+            assert td.strong.get_text(strip=True) == cell.status.label
+            assert td.span.get_text(strip=True) == f"{phrase[shown.kind]} {shown.date:%-d %b %Y}"
+            seen += 1
+    assert seen == len(cells)
+    # The overdue and expiring tables show the grid's date for the same cells.
+    for heading, status in (
+        ("overdue-heading", Status.OVERDUE),
+        ("expiring-heading", Status.EXPIRES_SOON),
+    ):
+        rows = soup.select(f"table[aria-labelledby={heading}] tbody tr")
+        wanted = {k: c for k, c in cells.items() if c.status == status}
+        assert len(rows) == len(wanted)
+        for tr in rows:
+            name, title, day = (td.get_text(strip=True) for td in tr.select("td"))
+            assert day == f"{wanted[name, title].shown_date:%-d %b %Y}"
+    # The download: the same label, and the shown date in its own column.
+    response = client.get(reverse("training:team_report_csv"))
+    lines = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode().lstrip("\ufeff")))
+    )
+    column = {
+        DateKind.DUE: "Due date",
+        DateKind.COMPLETED: "Completed on",
+        DateKind.EXPIRES: "Expires on",
+    }
+    assert len(lines) == len(cells)
+    for line in lines:
+        cell = cells[line["Name"], line["Module"]]
+        assert line["Status"] == cell.status.label
+        assert line[column[cell.shown.kind]] == cell.shown_date.isoformat()

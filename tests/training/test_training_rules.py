@@ -5,12 +5,19 @@ import datetime as dt
 import pytest
 
 from training.rules import (
+    DateKind,
     LearnerFacts,
+    ShownDate,
     Status,
     Step,
     add_months,
     cycle_start,
+    days_overdue,
+    due_date_carried,
+    missed_before_withdrawn,
     module_standing,
+    removed_module_standing,
+    shown_date,
     steps_done,
     steps_from_raw,
 )
@@ -113,3 +120,53 @@ def test_the_cycle_starts_when_the_last_completion_expired():
     assert cycle_start(expires_on=None, today=TODAY) is None
     assert cycle_start(expires_on=TODAY + dt.timedelta(days=1), today=TODAY) is None
     assert cycle_start(expires_on=TODAY, today=TODAY) == dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+
+
+DUE, DONE, EXPIRY = dt.date(2026, 12, 20), dt.date(2025, 12, 17), dt.date(2026, 12, 17)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "shown"),
+    [
+        ({}, Status.NOT_STARTED, ShownDate(DateKind.DUE, DUE)),
+        ({"started": True}, Status.IN_PROGRESS, ShownDate(DateKind.DUE, DUE)),
+        ({"due_date": dt.date(2026, 11, 30)}, Status.OVERDUE, ShownDate(DateKind.DUE, dt.date(2026, 11, 30))),
+        ({"completed_on": TODAY, "expires_on": None}, Status.COMPLETED, ShownDate(DateKind.COMPLETED, TODAY)),
+        # The bug this guards against: "Expires soon / on 17 Dec 2025" (the completion).
+        ({"completed_on": DONE, "expires_on": EXPIRY}, Status.EXPIRES_SOON, ShownDate(DateKind.EXPIRES, EXPIRY)),
+    ],
+)  # fmt: skip
+def test_each_status_shows_one_date_and_says_which(kwargs, status, shown):
+    facts = {"due_date": DUE, "completed_on": None, "expires_on": None, "started": False}
+    standing = module_standing(**{**facts, **kwargs}, today=TODAY)
+    assert standing.status == status
+    assert shown_date(standing) == standing.shown == shown and standing.shown_date == shown.date
+
+
+def test_a_removed_module_shows_no_date():
+    standing = removed_module_standing(
+        completed_on=DONE, expires_on=EXPIRY - dt.timedelta(400), today=TODAY
+    )
+    assert standing.status == Status.REMOVED and standing.shown == ShownDate(None, None)
+
+
+def test_days_overdue_counts_only_overdue_modules():
+    late = module_standing(
+        due_date=dt.date(2026, 11, 26),
+        completed_on=None,
+        expires_on=None,
+        started=True,
+        today=TODAY,
+    )
+    on_time = module_standing(
+        due_date=DUE, completed_on=None, expires_on=None, started=True, today=TODAY
+    )
+    assert days_overdue(late, today=TODAY) == 5 and days_overdue(on_time, today=TODAY) is None
+
+
+def test_a_missed_due_date_is_carried_into_a_new_assignment():
+    missed = dt.date(2026, 11, 1)
+    assert due_date_carried(due_date=DUE, missed=[missed]) == missed
+    assert due_date_carried(due_date=DUE, missed=[]) == DUE
+    assert missed_before_withdrawn(due_date=missed, withdrawn_at=at(dt.date(2026, 11, 2)))
+    assert not missed_before_withdrawn(due_date=missed, withdrawn_at=at(dt.date(2026, 10, 30)))

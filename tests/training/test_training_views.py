@@ -116,7 +116,8 @@ def test_the_csv_guards_formulas_and_is_private(client, team, module):
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0] == [
-        "Name", "Email", "Team", "Module", "Status", "Due date", "Completed on", "Expires on"
+        "Name", "Email", "Team", "Module", "Status", "Due date", "Completed on", "Expires on",
+        "Days overdue",
     ]  # fmt: skip
     names = sorted(row[0] for row in rows[1:])
     assert names == ['\'=HYPERLINK("http://evil.example") Patel', "Ciaran Murphy"]

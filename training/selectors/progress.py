@@ -18,6 +18,8 @@ from ..rules import (
     ModuleStanding,
     Status,
     cycle_start,
+    due_date_carried,
+    missed_before_withdrawn,
     module_standing,
     steps_done,
     steps_from_raw,
@@ -84,16 +86,40 @@ def standing_for(*, due_date, completion, progress_updated_at, today) -> ModuleS
     )
 
 
-def learner_assignments(*, user) -> dict[int, Assignment]:
-    """Return {module id: the open assignment with the earliest due date} for the learner."""
-    assignments = (
-        Assignment.objects.filter(withdrawn_at__isnull=True, module__live=True, team__members=user)
+def learner_assignments_due(*, user) -> tuple[dict[int, Assignment], dict[int, dt.date]]:
+    """Return ({module id: the open assignment with the earliest due date}, {module id:
+    the learner's due date}) for the learner. One query.
+
+    The due date is the assignment's, or an earlier one the learner missed under a
+    withdrawn assignment of the module (`rules.due_date_carried`): withdrawing a module
+    and assigning it again never turns "Overdue" into "Not started".
+    """
+    rows = (
+        Assignment.objects.filter(module__live=True, team__members=user)
         .filter(Q(everyone=True) | Q(learners=user))
         .order_by("-due_date")
         .distinct()
     )
-    # Always a module (module__live=True never matches NULL); the check narrows the type.
-    return {a.module_id: a for a in assignments if a.module_id is not None}
+    assignments: dict[int, Assignment] = {}
+    missed: dict[int, list[dt.date]] = {}
+    for a in rows:
+        # Always a module (module__live=True never matches NULL); the check narrows the type.
+        if a.module_id is None:
+            continue
+        if a.withdrawn_at is None:
+            assignments[a.module_id] = a
+        elif missed_before_withdrawn(due_date=a.due_date, withdrawn_at=a.withdrawn_at):
+            missed.setdefault(a.module_id, []).append(a.due_date)
+    due = {
+        module_id: due_date_carried(due_date=a.due_date, missed=missed.get(module_id, []))
+        for module_id, a in assignments.items()
+    }
+    return assignments, due
+
+
+def learner_assignments(*, user) -> dict[int, Assignment]:
+    """Return {module id: the open assignment with the earliest due date} for the learner."""
+    return learner_assignments_due(user=user)[0]
 
 
 @dataclass
@@ -124,7 +150,7 @@ def my_training(*, user, request=None, today=None) -> MyTraining:
     A fixed number of queries however many modules are assigned.
     """
     today = today or timezone.localdate()
-    assignments = learner_assignments(user=user)
+    assignments, due = learner_assignments_due(user=user)
     modules = {
         m.id: m for m in TrainingModulePage.objects.filter(id__in=assignments).order_by("title")
     }
@@ -139,7 +165,7 @@ def my_training(*, user, request=None, today=None) -> MyTraining:
             module=module,
             url=module.get_url(request=request),
             standing=standing_for(
-                due_date=assignments[module.id].due_date,
+                due_date=due[module.id],
                 completion=completions.get((user.id, module.id)),
                 progress_updated_at=progress.get(module.id),
                 today=today,
@@ -207,9 +233,9 @@ def module_progress(*, module, user, today=None) -> ModuleProgress | None:
     )
     since = cycle_start(expires_on=completion[1] if completion else None, today=today)
     done = steps_done(module_id=module.id, steps=raw, facts=facts, since=since)
-    assignment = learner_assignments(user=user).get(module.id)
+    due = learner_assignments_due(user=user)[1]
     standing = standing_for(
-        due_date=assignment.due_date if assignment else None,
+        due_date=due.get(module.id),
         completion=completion,
         progress_updated_at=timezone.now() if done.count else None,
         today=today,

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,12 @@ from ..models import (
     TrainingModulePage,
 )
 from ..permissions import teams_managed_by
-from ..rules import Status, removed_module_standing
+from ..rules import (
+    Status,
+    due_date_carried,
+    missed_before_withdrawn,
+    removed_module_standing,
+)
 from .progress import standing_for
 
 SORTS = ("name", "-name", "team", "overdue")
@@ -144,23 +149,34 @@ def due_dates_by_team(*, team_ids) -> dict[tuple[int, int], dict[int, dt.date]]:
     """
     team_ids = list(team_ids)
     _, memberships = _members(team_ids)
-    assignments = list(
-        Assignment.objects.filter(
-            team_id__in=team_ids, withdrawn_at__isnull=True, module__live=True
-        ).values_list("id", "team_id", "module_id", "due_date", "everyone")
-    )
-    chosen = _chosen_learners([a[0] for a in assignments if not a[4]])
+    assignments, withdrawn = [], []
+    for *assignment, withdrawn_at in Assignment.objects.filter(
+        Q(withdrawn_at__isnull=True) | Q(due_date__lt=timezone.localdate()),
+        team_id__in=team_ids,
+        module__live=True,
+    ).values_list("id", "team_id", "module_id", "due_date", "everyone", "withdrawn_at"):
+        if withdrawn_at is None:
+            assignments.append(tuple(assignment))
+        elif missed_before_withdrawn(due_date=assignment[3], withdrawn_at=withdrawn_at):
+            withdrawn.append(tuple(assignment))
+    chosen = _chosen_learners([a[0] for a in assignments + withdrawn if not a[4]])
     due: dict[tuple[int, int], dict[int, dt.date]] = {}
     for user_id, module_id, team_id, due_date in _coverage(assignments, memberships, chosen):
         due.setdefault((user_id, module_id), {})[team_id] = due_date
+    # A date missed under a withdrawn assignment of the same team still stands, as in
+    # `team_report` (rules.due_date_carried).
+    for user_id, module_id, team_id, due_date in _coverage(withdrawn, memberships, chosen):
+        by_team = due.get((user_id, module_id), {})
+        if team_id in by_team:
+            by_team[team_id] = due_date_carried(due_date=by_team[team_id], missed=[due_date])
     return due
 
 
 def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=None) -> TeamReport:
     """Return each member's standing on each module assigned to their team.
 
-    Five queries whatever the size: members, open assignments (with module titles), the
-    chosen learners of those assignments, the latest completions and the progress logs.
+    Five queries whatever the size: members, assignments (open ones with module titles,
+    and withdrawn ones whose due date was missed), the chosen learners of those, the latest completions and the progress logs.
     A person appears once (under the first of their teams, by name); a cell is None when
     the module is not assigned to them. `statuses` keeps the rows with a cell in one of
     them (and, with `module_ids`, only those modules are shown).
@@ -170,23 +186,34 @@ def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=
     members, memberships = _members(team_ids)
     member_ids = Team.members.through.objects.filter(team_id__in=team_ids).values("user_id")
     # Modules deleted or unpublished since they were assigned stay, marked removed: the
-    # completions they earned are history the manager still sees.
-    assigned = Assignment.objects.filter(team_id__in=team_ids, withdrawn_at__isnull=True)
+    # completions they earned are history the manager still sees. Withdrawn assignments
+    # whose due date passed while they were open come in the same query: a learner who
+    # missed one stays overdue when the module is assigned again (rules.due_date_carried).
+    assigned = Assignment.objects.filter(team_id__in=team_ids).filter(
+        Q(withdrawn_at__isnull=True) | Q(due_date__lt=today)
+    )
     if module_ids:
         assigned = assigned.filter(module_id__in=module_ids)
-    assignments = list(
-        assigned.values_list(
-            "id",
-            "team_id",
-            "module_id",
-            "module__title",
-            "due_date",
-            "everyone",
-            "module__live",
-            "module_title",
-        )
-    )
-    chosen = _chosen_learners([a[0] for a in assignments if not a[5]])
+    assignments: list[tuple] = []
+    withdrawn: list[tuple] = []
+    for a in assigned.values_list(
+        "id",
+        "team_id",
+        "module_id",
+        "module__title",
+        "due_date",
+        "everyone",
+        "module__live",
+        "module_title",
+        "withdrawn_at",
+    ):
+        if a[8] is None:
+            assignments.append(a)
+        elif missed_before_withdrawn(due_date=a[4], withdrawn_at=a[8]):
+            withdrawn.append(a)
+    open_module_ids = {a[2] for a in assignments}
+    withdrawn = [a for a in withdrawn if a[2] in open_module_ids]
+    chosen = _chosen_learners([a[0] for a in assignments + withdrawn if not a[5]])
     modules = sorted(
         {ReportModule(a[2], a[3] or a[7], removed=not a[6]) for a in assignments},
         key=lambda m: (m.removed, m.title),
@@ -213,6 +240,13 @@ def team_report(*, team_ids, module_ids=None, statuses=None, sort="name", today=
     for user_id, module_id, _team_id, due_date in _coverage(covering, memberships, chosen):
         key = (user_id, module_id)
         due[key] = min(due[key], due_date) if key in due else due_date
+    missed: dict[tuple[int, int], list[dt.date]] = {}
+    covered_before = [(a[0], a[1], a[2], a[4], a[5]) for a in withdrawn]
+    for user_id, module_id, _team_id, due_date in _coverage(covered_before, memberships, chosen):
+        missed.setdefault((user_id, module_id), []).append(due_date)
+    for key, dates in missed.items():
+        if key in due:
+            due[key] = due_date_carried(due_date=due[key], missed=dates)
     rows: list[ReportRow] = []
     counts: Counter[Status] = Counter()
     for user_id, (name, email, team_id, team_name) in members.items():
