@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.api import Team
 from quizzes import api as quizzes_api
@@ -18,21 +18,23 @@ from reflections import api as reflections_api
 
 from ..models import Assignment, Completion, ModuleProgressLog
 from ..permissions import teams_managed_by
-from ..rules import ModuleStanding, Status, removed_module_standing
+from ..rules import DateKind, ModuleStanding, removed_module_standing, shown_date
 from .progress import standing_for
+
+_DATE_LABELS = {
+    DateKind.DUE: _lazy("Due by"),
+    DateKind.COMPLETED: _lazy("Completed on"),
+    DateKind.EXPIRES: _lazy("Expires on"),
+}
 
 
 def standing_date(standing: ModuleStanding) -> tuple[str, dt.date] | None:
-    """Return the one date that goes with a status, and what it is: "Due by" until the
-    module is done, "Completed on" once it is, "Expires on" when it expires soon; None
-    when there is no such date (a removed module, or nothing due)."""
-    if standing.status == Status.EXPIRES_SOON and standing.expires_on:
-        return _("Expires on"), standing.expires_on
-    if standing.is_done and standing.completed_on:
-        return _("Completed on"), standing.completed_on
-    if standing.status != Status.REMOVED and standing.due_date:
-        return _("Due by"), standing.due_date
-    return None
+    """Return the one date that goes with a status (rules.shown_date, as the report shows
+    it) and what it is: "Due by", "Completed on" or "Expires on"; None when there is none."""
+    shown = shown_date(standing)
+    if shown.kind is None or shown.date is None:
+        return None
+    return str(_DATE_LABELS[shown.kind]), shown.date
 
 
 @dataclass(frozen=True)
