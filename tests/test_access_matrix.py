@@ -183,6 +183,17 @@ MATRIX = {
         "/team-training/people/{learner}/",
         managers_only(404),
     ),
+    # Reminders: asked first (GET), sent by POST; the log of what was sent.
+    "team-training/reminders/": ("/team-training/reminders/", managers_only(FORBIDDEN)),
+    "team-training/reminders/overdue/": (
+        "/team-training/reminders/overdue/",
+        managers_only(FORBIDDEN),
+    ),
+    # A learner outside the user's teams (everyone for those who manage none) is not found.
+    "team-training/people/<int:user_id>/modules/<int:module_id>/remind/": (
+        "/team-training/people/{learner}/modules/{module}/remind/",
+        managers_only(404),
+    ),
     "": ("/", everyone(OK)),
 }
 

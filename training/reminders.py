@@ -1,7 +1,8 @@
-"""Reminder emails: learners with training due or overdue, managers with their teams' overdue.
+"""Reminder emails: learners with training due or overdue, managers with their teams' overdue,
+and the reminders a manager sends on demand (at the end of this module).
 
-Run by the beat tasks in `training.tasks` (learners daily, managers weekly) or by hand
-with `manage.py send_reminders`. Both read everything from a fixed number of queries
+The automatic ones are run by the beat tasks in `training.tasks` (learners daily,
+managers weekly) or by hand with `manage.py send_reminders`. Both read everything from a fixed number of queries
 (the team report over every team, and a few more), whatever the number of people, then
 send one email per person with something to act on.
 
@@ -161,7 +162,12 @@ def _claim(kind, recipient, today) -> ReminderLog | None:
     try:
         with transaction.atomic():
             return ReminderLog.objects.create(
-                kind=kind, user_id=recipient.user_id, sent_on=today, item_count=len(recipient.items)
+                kind=kind,
+                user_id=recipient.user_id,
+                sent_on=today,
+                item_count=len(recipient.items),
+                module_titles=sorted({item.module_title for item in recipient.items}),
+                emailed_at=timezone.now(),
             )
     except IntegrityError:  # another run (a retry, beat and the command) got there first
         return None
@@ -264,3 +270,142 @@ def reminders_send_managers(*, today=None) -> int:
             team_count=len({i.team_name for i in r.items}),
         ),
     )
+
+
+# Reminders a manager asks for: one learner about one module, or everyone overdue in the
+# team report's filtered view. The request writes a log row per learner and module (the
+# unique key makes a second click, a second POST or a second manager the same day write
+# nothing); a task emails the rows after commit and marks each one emailed.
+
+
+@dataclass(frozen=True)
+class ReminderTarget:
+    """A learner and a module they have still to do, as the team report shows it."""
+
+    user_id: int
+    name: str
+    email: str
+    module_id: int
+    module_title: str
+    due_date: dt.date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ReminderRequest:
+    sent: int  # new reminders, emailed by the task once the request commits
+    already: int  # learner and module already reminded today: nothing sent again
+
+
+def reminders_request(*, actor, targets, today=None) -> ReminderRequest:
+    """Record a reminder from `actor` for each target not reminded about it today; enqueue
+    the task that emails them once this transaction commits.
+
+    The caller has checked that the targets are in teams the actor manages (the
+    selectors in `training.selectors.reminders` only return those). One insert a
+    target, each in its own savepoint, so that two requests at once (a double click)
+    each learn exactly which rows are theirs.
+    """
+    from .tasks import reminders_requested
+
+    today = today or timezone.localdate()
+    targets = list({(t.user_id, t.module_id): t for t in targets}.values())
+    done = set(
+        ReminderLog.objects.filter(
+            kind=ReminderKind.ON_DEMAND,
+            sent_on=today,
+            user_id__in={t.user_id for t in targets},
+            module_id__in={t.module_id for t in targets},
+        ).values_list("user_id", "module_id")
+    )
+    created = []
+    for target in targets:
+        if (target.user_id, target.module_id) in done:
+            continue
+        try:
+            with transaction.atomic():
+                created.append(
+                    ReminderLog.objects.create(
+                        kind=ReminderKind.ON_DEMAND,
+                        user_id=target.user_id,
+                        module_id=target.module_id,
+                        module_titles=[target.module_title],
+                        due_date=target.due_date,
+                        sent_on=today,
+                        sent_by=actor,
+                        item_count=1,
+                    ).id
+                )
+        except IntegrityError:  # the same reminder, asked for at the same moment
+            continue
+    if created:
+        transaction.on_commit(lambda: reminders_requested.delay(created))
+    return ReminderRequest(sent=len(created), already=len(targets) - len(created))
+
+
+def _module_url(module) -> str:
+    """Return the module page's absolute URL, or My training's when it has none."""
+    parts = module.get_url_parts() if module is not None else None
+    if not parts:
+        return absolute_url("training:my_training")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + parts[2]
+
+
+def _requested_message(log, connection) -> EmailMessage:
+    sender = log.sent_by
+    context = {
+        "service_name": settings.SERVICE_NAME,
+        "name": f"{log.user.first_name} {log.user.last_name}".strip() or log.user.email,
+        "manager": (f"{sender.first_name} {sender.last_name}".strip() or sender.email)
+        if sender
+        else "",
+        "title": log.module_titles[0] if log.module_titles else "",
+        "due_date": log.due_date,
+        "overdue": log.due_date is not None and log.due_date < log.sent_on,
+        "url": _module_url(log.module),
+    }
+    subject = "".join(
+        render_to_string("training/email/reminder_on_demand_subject.txt", context).splitlines()
+    )
+    body = render_to_string("training/email/reminder_on_demand.txt", context)
+    return EmailMessage(subject, body, None, [log.user.email], connection=connection)
+
+
+def reminders_send_requested(*, log_ids) -> int:
+    """Email each requested reminder not emailed yet; return how many were sent now.
+
+    Each row is claimed (`emailed_at` set only where it was empty) before its email goes,
+    so a retried or duplicated task never sends one twice; a failed send clears the
+    claim, so the retry sends it. As with the automatic reminders, a process that dies
+    between the two loses that one email rather than sending it twice.
+    """
+    logs = list(
+        ReminderLog.objects.filter(
+            id__in=log_ids, kind=ReminderKind.ON_DEMAND, emailed_at__isnull=True
+        ).select_related("user", "module", "sent_by")
+    )
+    sent = failed = 0
+    first_error = None
+    with get_connection() as connection:
+        for log in logs:
+            claimed = ReminderLog.objects.filter(pk=log.pk, emailed_at__isnull=True).update(
+                emailed_at=timezone.now()
+            )
+            if not claimed:
+                continue
+            try:
+                _requested_message(log, connection).send()
+            except Exception as error:
+                ReminderLog.objects.filter(pk=log.pk).update(emailed_at=None)
+                if not isinstance(error, OSError):
+                    raise
+                logger.warning("reminder %s to user %s not sent: %s", log.pk, log.user_id, error)
+                failed += 1
+                first_error = first_error or error
+                continue
+            sent += 1
+    if failed:
+        raise ReminderSendError(
+            kind=ReminderKind.ON_DEMAND, sent=sent, failed=failed
+        ) from first_error
+    return sent

@@ -12,6 +12,13 @@ from wagtail.models import Page
 from accounts.api import all_team_ids
 from core.prepared_files.services import prepared_file_request
 
+from .assignment_emails import (
+    AssignmentChange,
+    active_member_ids,
+    assignment_changes,
+    assignment_emails_enqueue,
+    covered_learner_ids,
+)
 from .models import (
     Assignment,
     Completion,
@@ -96,6 +103,13 @@ def assignment_create(
         ) from None
     if chosen:
         assignment.learners.set(chosen)
+    assignment_emails_enqueue(
+        assignment_id=assignment.id,
+        change=AssignmentChange.ASSIGNED,
+        user_ids=covered_learner_ids(
+            member_ids=active_member_ids(team), everyone=everyone, chosen_ids=chosen
+        ),
+    )
     return assignment
 
 
@@ -113,26 +127,63 @@ def _open_assignment(actor, assignment_id):
 def assignment_update(
     *, actor, assignment_id, due_date, everyone=True, learner_ids=(), today=None
 ) -> Assignment:
-    """Change the due date or who must do it; Assignment.DoesNotExist outside the actor's teams."""
+    """Change the due date or who must do it; Assignment.DoesNotExist outside the actor's teams.
+
+    Once it commits, people added are emailed that it is assigned, people taken off it
+    that it is withdrawn, and the others the new due date (only if it changed).
+    """
     today = today or timezone.localdate()
     with transaction.atomic():
         assignment = _open_assignment(actor, assignment_id)
-        if due_date != assignment.due_date:
+        previous_due_date = assignment.due_date
+        if due_date != previous_due_date:
             _check_due_date(due_date, today)
         chosen = set() if everyone else _team_learner_ids(assignment.team, learner_ids)
+        members = active_member_ids(assignment.team)
+        before = covered_learner_ids(
+            member_ids=members,
+            everyone=assignment.everyone,
+            chosen_ids=assignment.learners.values_list("id", flat=True),
+        )
         assignment.due_date = due_date
         assignment.everyone = everyone
         assignment.save(update_fields=["due_date", "everyone", "updated_at"])
         assignment.learners.set(chosen)
+        after = covered_learner_ids(member_ids=members, everyone=everyone, chosen_ids=chosen)
+        changes = assignment_changes(
+            before=before, after=after, due_changed=due_date != previous_due_date
+        )
+        for change, user_ids in changes.items():
+            assignment_emails_enqueue(
+                assignment_id=assignment.id,
+                change=change,
+                user_ids=user_ids,
+                previous_due_date=previous_due_date if change == AssignmentChange.CHANGED else None,
+            )
     return assignment
 
 
 def assignment_withdraw(*, actor, assignment_id) -> Assignment:
-    """Withdraw an open assignment; completions already earned are kept."""
-    assignment = _open_assignment(actor, assignment_id)
-    Assignment.objects.filter(id=assignment.id, withdrawn_at__isnull=True).update(
-        withdrawn_at=timezone.now()
-    )
+    """Withdraw an open assignment; completions already earned are kept.
+
+    Once it commits, everyone it covered is emailed that it is withdrawn (only by the
+    request that withdrew it: a second click emails nobody).
+    """
+    with transaction.atomic():
+        assignment = _open_assignment(actor, assignment_id)
+        withdrawn = Assignment.objects.filter(id=assignment.id, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now()
+        )
+        if withdrawn:
+            assignment_emails_enqueue(
+                assignment_id=assignment.id,
+                change=AssignmentChange.WITHDRAWN,
+                user_ids=covered_learner_ids(
+                    member_ids=active_member_ids(assignment.team),
+                    everyone=assignment.everyone,
+                    chosen_ids=assignment.learners.values_list("id", flat=True),
+                ),
+            )
     assignment.refresh_from_db()
     return assignment
 

@@ -39,6 +39,17 @@ urlpatterns = [
         name="assignment_withdraw",
     ),
     path("team-training/people/<int:user_id>/", views.learner, name="learner"),
+    path("team-training/reminders/", views.reminder_log, name="reminder_log"),
+    path(
+        "team-training/reminders/overdue/",
+        views.reminder_overdue,
+        name="reminder_overdue",
+    ),
+    path(
+        "team-training/people/<int:user_id>/modules/<int:module_id>/remind/",
+        views.reminder_person,
+        name="reminder_person",
+    ),
 ]
 
 # "Download all my data" gathers every app's data, so it lives here, at the address it

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -8,22 +9,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.api import second_factor_required
+from core.forms import local_path
 from core.params import int_or_none
 from core.prepared_files.views import prepared_file_download, prepared_file_status
 from reflections import api as reflections_api
 
-from . import charts, report_files, selectors, services
+from . import charts, reminders, report_files, selectors, services
 from .files import REPORT_FILES, XLSX_TYPE
 from .forms import CHOSEN, EVERYONE, AssignmentForm, ReportFileForm, ReportFilterForm
 from .models import Assignment
 from .permissions import may_manage_training, teams_managed_by
 from .rules import DATE_PHRASES, Status
+from .selectors import reminders as reminders_selectors
 from .selectors import reports
 from .selectors.reports import assignable_modules
 
+REMINDERS_PER_PAGE = 50
 TEAMS_AT_ONCE = 5  # more teams than this (an administrator): the organisation summary first
 
 
@@ -115,7 +120,7 @@ def _grid(report):
     """
     labels, dates = {}, {}
 
-    def shown(cell):
+    def shown(cell, module):
         if cell is None:
             return None
         if cell.status not in labels:
@@ -128,9 +133,18 @@ def _grid(report):
         else:
             text = DATE_PHRASES[when.kind] % {"date": date_format(when.date, "j M Y")}
             dates[when.kind, when.date] = text
-        return {"tag": cell.tag, "label": labels[cell.status], "date": text}
+        return {
+            "tag": cell.tag,
+            "label": labels[cell.status],
+            "date": text,
+            # "Send a reminder" to this person about this module (overdue cells only).
+            "remind": module if cell.status == Status.OVERDUE else None,
+        }
 
-    return [(row, [shown(cell) for cell in row.cells]) for row in report.rows]
+    return [
+        (row, [shown(cell, module) for cell, module in zip(row.cells, report.modules, strict=True)])
+        for row in report.rows
+    ]
 
 
 def _trend_chart(weeks):
@@ -350,6 +364,84 @@ def assignment_withdraw(request, assignment_id):
         return redirect("training:assignment_list")
     context = {"assignment": assignment}
     return TemplateResponse(request, "training/assignment_withdraw.html", context)
+
+
+# Reminders on demand: to one learner about one module, or to everyone overdue in the
+# team report's filtered view. GET asks to confirm; POST records them (a task emails).
+
+
+def _reminders_sent_message(request, result):
+    parts = []
+    if result.sent:
+        parts.append(
+            ngettext("%(count)s reminder sent.", "%(count)s reminders sent.", result.sent)
+            % {"count": result.sent}
+        )
+    else:
+        parts.append(_("No reminders sent."))
+    if result.already:
+        parts.append(
+            ngettext(
+                "%(count)s had already been sent today, so was not sent again.",
+                "%(count)s had already been sent today, so were not sent again.",
+                result.already,
+            )
+            % {"count": result.already}
+        )
+    (messages.success if result.sent else messages.info)(request, " ".join(parts))
+
+
+@second_factor_required
+def reminder_overdue(request):
+    """Remind everyone overdue in the report's filtered view (its query string)."""
+    teams = _managed_teams(request)
+    _form, _team_ids, report = _report_for(request, teams)
+    targets = reminders_selectors.overdue_targets(report)
+    query_string = request.GET.urlencode()
+    back = reverse("training:team_report") + (f"?{query_string}" if query_string else "")
+    if request.method == "POST":
+        result = reminders.reminders_request(actor=request.user, targets=targets)
+        _reminders_sent_message(request, result)
+        return redirect(back)
+    already = reminders_selectors.reminded_today(targets=targets, today=timezone.localdate())
+    context = {
+        "targets": [(t, already.get((t.user_id, t.module_id))) for t in targets],
+        "people": len({t.user_id for t in targets}),
+        "modules": sorted({t.module_title for t in targets}),
+        "to_send": len(targets) - len(already),
+        "query_string": query_string,
+        "back": back,
+    }
+    return TemplateResponse(request, "training/reminder_overdue.html", context)
+
+
+@second_factor_required
+def reminder_person(request, user_id, module_id):
+    """Remind one learner about one module; 404 outside the user's teams."""
+    target = reminders_selectors.reminder_target(
+        user=request.user, learner_id=user_id, module_id=module_id
+    )
+    if target is None:
+        raise Http404
+    back = local_path(request.POST.get("next") or request.GET.get("next")) or reverse(
+        "training:team_report"
+    )
+    if request.method == "POST":
+        result = reminders.reminders_request(actor=request.user, targets=[target])
+        _reminders_sent_message(request, result)
+        return redirect(back)
+    already = reminders_selectors.reminded_today(targets=[target], today=timezone.localdate())
+    context = {"target": target, "already": already.get((user_id, module_id)), "back": back}
+    return TemplateResponse(request, "training/reminder_person.html", context)
+
+
+@second_factor_required
+def reminder_log(request):
+    """The reminders sent to the people in the user's teams, newest first."""
+    _managed_teams(request)
+    page = Paginator(reminders_selectors.reminder_log(user=request.user), REMINDERS_PER_PAGE)
+    context = {"page_obj": page.get_page(request.GET.get("page"))}
+    return TemplateResponse(request, "training/reminder_log.html", context)
 
 
 # "Download all my data": everything the site holds about the signed-in user.

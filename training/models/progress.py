@@ -166,23 +166,63 @@ class Completion(models.Model):
 class ReminderKind(models.TextChoices):
     LEARNER_DUE = "learner_due", _("Training due or overdue (learner)")
     MANAGER_DIGEST = "manager_digest", _("Team overdue digest (manager)")
+    ON_DEMAND = "on_demand", _("Reminder from a manager (learner)")
 
 
 class ReminderLog(models.Model):
-    """One reminder sent: the key makes a second run on the same day send nothing."""
+    """One reminder: the key makes a second run (or a second click) on the same day send nothing.
+
+    The automatic kinds are one email a person a day, about every module they must act on
+    (`module` is empty). A manager's reminder (`ON_DEMAND`) is about one module, so its key
+    adds the module: one a learner, module and day, whoever asks. Its row is written when
+    the manager asks and `emailed_at` is set when the task sends it (automatic rows are
+    written as they are sent).
+    """
 
     kind = models.CharField(max_length=20, choices=ReminderKind.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_on = models.DateField()
     sent_at = models.DateTimeField(auto_now_add=True)
     item_count = models.PositiveIntegerField(default=0)
+    # Learner history outlives content, as for completions: no constraint, the title kept.
+    module = models.ForeignKey(
+        TrainingModulePage,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    module_titles = models.JSONField(
+        default=list, blank=True, help_text=_("The titles of the modules the email named.")
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The manager who asked for it; empty for automatic reminders."),
+    )
+    due_date = models.DateField(
+        null=True, blank=True, help_text=_("A manager's reminder: the module's due date then.")
+    )
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "user", "sent_on"], name="one_reminder_per_kind_user_and_day"
-            )
+                fields=["kind", "user", "sent_on"],
+                condition=models.Q(module__isnull=True),
+                name="one_reminder_per_kind_user_and_day",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "user", "module", "sent_on"],
+                condition=models.Q(module__isnull=False),
+                name="one_reminder_per_kind_user_module_and_day",
+            ),
         ]
+        indexes = [models.Index(fields=["user", "-sent_at"], name="reminder_user_newest_first")]
 
     def __str__(self):
         return f"{self.kind} to {self.user_id} on {self.sent_on}"
