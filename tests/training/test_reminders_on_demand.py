@@ -95,6 +95,25 @@ def test_one_learner_is_asked_first_then_sent_one_email_about_the_module(
     assert log.emailed_at is not None
 
 
+def test_the_learner_page_links_to_a_reminder_for_each_module_still_to_do(
+    client, team, module, bite_only_module
+):
+    asha = team.members[0]
+    assign_overdue(team.team, module, learners=[asha])
+    assign_overdue(team.team, bite_only_module, learners=[asha])
+    Completion.objects.create(
+        user=asha,
+        module=bite_only_module,
+        module_title=bite_only_module.title,
+        completed_at=timezone.now(),
+    )
+    verified_login(client, team.manager)
+    learner_page = reverse("training:learner", args=[asha.id])
+    html = client.get(learner_page).content.decode()
+    assert person_url(asha, module, next=learner_page) in html
+    assert person_url(asha, bite_only_module) not in html  # completed: nothing to remind
+
+
 def test_after_sending_it_goes_back_to_a_page_on_this_site_only(
     client, team, module, django_capture_on_commit_callbacks
 ):
