@@ -137,7 +137,7 @@ def hcpc_module_progress_load(*, module, team, manager, today=None):
     assignment = Assignment.objects.filter(
         team=team, module=module, withdrawn_at__isnull=True
     ).first() or services.assignment_create(
-        actor=manager, team_id=team.id, module_id=module.id, due_date=today
+        actor=manager, team_id=team.id, module_id=module.id, due_date=today, notify=False
     )
     Assignment.objects.filter(id=assignment.id).update(
         due_date=today - dt.timedelta(days=HCPC_MODULE_DUE_DAYS_AGO)
@@ -163,6 +163,7 @@ def training_demo_progress_load(*, module, team, manager, today=None):
             team_id=team.id,
             module_id=module.id,
             due_date=today + dt.timedelta(days=DEMO_DUE_IN_DAYS),
+            notify=False,
         )
     people = {u.email: u for u in accounts_api.User.objects.filter(email__in=DEMO_PROGRESS)}
     raw = list(module.steps.raw_data)

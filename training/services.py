@@ -61,9 +61,20 @@ def _team_learner_ids(team, learner_ids):
 
 
 def assignment_create(
-    *, actor, team_id, module_id, due_date, everyone=True, learner_ids=(), today=None
+    *,
+    actor,
+    team_id,
+    module_id,
+    due_date,
+    everyone=True,
+    learner_ids=(),
+    today=None,
+    notify=True,
 ) -> Assignment:
     """Assign a live module to a team the actor manages (everyone, or chosen members).
+
+    Each learner it covers is emailed after commit, unless `notify` is False (the demo
+    loader, which sets up assignments nobody made).
 
     Refuse a team the actor does not manage, an unknown or unpublished module, a due
     date in the past, and a module the team already has an open assignment for.
@@ -103,13 +114,14 @@ def assignment_create(
         ) from None
     if chosen:
         assignment.learners.set(chosen)
-    assignment_emails_enqueue(
-        assignment_id=assignment.id,
-        change=AssignmentChange.ASSIGNED,
-        user_ids=covered_learner_ids(
-            member_ids=active_member_ids(team), everyone=everyone, chosen_ids=chosen
-        ),
-    )
+    if notify:
+        assignment_emails_enqueue(
+            assignment_id=assignment.id,
+            change=AssignmentChange.ASSIGNED,
+            user_ids=covered_learner_ids(
+                member_ids=active_member_ids(team), everyone=everyone, chosen_ids=chosen
+            ),
+        )
     return assignment
 
 

@@ -88,6 +88,15 @@ class LoadDemoTwiceTests(TestCase):
         assert self.counts() == first
         assert first["Page"] > 50
 
+    def test_loading_the_demo_emails_nobody(self):
+        """The demo's assignments were made by no one: learners get no "assigned" email."""
+        from django.core import mail
+
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            load()
+        assert callbacks is not None
+        assert mail.outbox == []
+
     def test_every_demo_account_gets_the_password_from_demo_password(self):
         load(DEMO_PASSWORD="another-demo-password")
         for user in User.objects.filter(email__endswith="@example.com"):
